@@ -1,0 +1,44 @@
+# mehrwert_quartier bench. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+.PHONY: help setup site run stop test test-unit test-integration test-browser benchmark lint format clean-test-site
+
+help:
+	@echo "make run        build what is missing, create the site with demo data, start the server"
+	@echo "make test       build what is missing, run all test layers on a throwaway test site"
+	@echo "make benchmark  run the benchmarks in tests/benchmarks"
+	@echo "make lint       ruff check and format check of the app"
+
+setup:
+	@scripts/setup.sh
+
+site: setup
+	@scripts/run.sh prepare
+
+run: setup
+	@scripts/run.sh
+
+test: setup
+	@scripts/test.sh
+
+test-unit: setup
+	@scripts/test.sh unit
+
+test-integration: setup
+	@scripts/test.sh integration
+
+test-browser: setup
+	@scripts/test.sh browser
+
+benchmark: setup
+	@scripts/benchmark.sh
+
+lint:
+	@cd apps/mehrwert_quartier && ../../env/bin/ruff check . && ../../env/bin/ruff format --check .
+
+format:
+	@cd apps/mehrwert_quartier && ../../env/bin/ruff check --fix . && ../../env/bin/ruff format .
+
+clean-test-site:
+	@scripts/site.sh drop "$${MQ_TEST_SITE:-test.mehrwert.localhost}"

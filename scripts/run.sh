@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# `make run`: the first time creates the site with demo data and builds the assets; then starts the server.
+#   scripts/run.sh            prepare (when needed) and start
+#   scripts/run.sh prepare    only prepare
+source "$(dirname "$0")/lib.sh"
+
+prepare() {
+	scripts/site.sh create "$MQ_SITE"
+	if [ "$(bench --site "$MQ_SITE" execute frappe.db.get_default --args "['mq_demo_loaded']" 2>/dev/null)" != "1" ]; then
+		scripts/site.sh demo "$MQ_SITE"
+	fi
+	scripts/assets.sh
+	[ "$(cat sites/currentsite.txt 2>/dev/null)" = "$MQ_SITE" ] || bench use "$MQ_SITE" >/dev/null
+}
+
+banner() {
+	cat <<-EOF
+
+		  MehrWertQuartier desk:  http://$MQ_SITE:$MQ_HTTP_PORT/app/mehrwertquartier
+
+		  Demo logins (password for the demo users: mwq-demo-2026)
+		    Administrator                     $MQ_ADMIN_PASSWORD
+		    beratung@mehrwert.example         Counsellor (QS Arbeit)
+		    coaching@mehrwert.example         Business Coach (QS Wirtschaft)
+		    projektleitung@mehrwert.example   Project Lead
+		    datenschutz@mehrwert.example      Data Protection Officer
+		    jobcenter@partner.example         Programme Partner (portal: http://$MQ_SITE:$MQ_HTTP_PORT/me)
+
+		  Stop with Ctrl+C.
+	EOF
+}
+
+start() {
+	port_open 127.0.0.1 "$MQ_HTTP_PORT" && die "port $MQ_HTTP_PORT is in use: is the server already running?"
+	banner
+	exec bench start
+}
+
+case "${1:-all}" in
+	prepare) prepare ;;
+	all) prepare; start ;;
+	*) die "usage: run.sh [prepare]" ;;
+esac

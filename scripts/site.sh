@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Site life cycle on the bench.
+#   scripts/site.sh create SITE     new site with ERPNext and the app, ERPNext setup completed, German
+#   scripts/site.sh demo SITE       load the demo data once
+#   scripts/site.sh drop SITE       drop a site and its database
+source "$(dirname "$0")/lib.sh"
+
+create() {
+	local site=$1
+	if site_exists "$site"; then return; fi
+	log "creating site $site (Frappe, ERPNext, mehrwert_quartier)"
+	bench new-site "$site" --db-root-username "$MQ_DB_ADMIN_USER" --db-root-password "$(db_admin_password)" \
+		--db-host "$MQ_DB_HOST" --db-port "$MQ_DB_PORT" --admin-password "$MQ_ADMIN_PASSWORD" \
+		--install-app erpnext --install-app mehrwert_quartier >"logs/new-site-$site.log" 2>&1 ||
+		{
+			tr '\r' '\n' <"logs/new-site-$site.log" | grep -v '^Updating DocTypes' | tail -30 >&2
+			drop "$site" || true
+			die "bench new-site $site failed (log: logs/new-site-$site.log)"
+		}
+	log "completing the ERPNext setup on $site (company, fiscal year, EUR, Germany, German)"
+	bench --site "$site" execute mehrwert_quartier.setup.erpnext_setup.complete_setup
+}
+
+demo() {
+	log "loading demo data into $1"
+	bench --site "$1" execute mehrwert_quartier.demo.load
+}
+
+drop() {
+	[ -d "sites/$1" ] || return 0
+	log "dropping site $1"
+	bench drop-site "$1" --force --no-backup --db-root-username "$MQ_DB_ADMIN_USER" \
+		--db-root-password "$(db_admin_password)" >/dev/null
+}
+
+"$1" "${2:-$MQ_SITE}"

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs the test layers and ends with one line "N passed, N failed" summed over them.
+#   scripts/test.sh [unit] [integration] [browser]     (default: all three)
+# The integration and browser layers run on a throwaway site ($MQ_TEST_SITE), created fresh and dropped
+# afterwards (keep it with MQ_KEEP_TEST_SITE=1).
+source "$(dirname "$0")/lib.sh"
+
+RESULTS="$BENCH_ROOT/.test-results"
+rm -rf "$RESULTS"; mkdir -p "$RESULTS"
+layers=("$@")
+[ ${#layers[@]} -gt 0 ] || layers=(unit integration browser)
+
+# A layer that cannot run leaves a note: it counts as a failure in the summary.
+could_not_run() { echo "$2" >"$RESULTS/$1.could-not-run"; log "layer $1 could not run: $2"; }
+
+layer_unit() {
+	log "layer 1: unit (pytest, no site)"
+	env/bin/python -m pytest apps/mehrwert_quartier/tests -q -p no:cacheprovider \
+		--junitxml="$RESULTS/unit.xml" || true
+	[ -s "$RESULTS/unit.xml" ] || could_not_run unit "pytest wrote no report"
+}
+
+test_site_ready=""
+ensure_test_site() {
+	[ -n "$test_site_ready" ] && return 0
+	scripts/site.sh drop "$MQ_TEST_SITE"
+	scripts/site.sh create "$MQ_TEST_SITE" || return 1
+	bench --site "$MQ_TEST_SITE" set-config allow_tests true >/dev/null
+	test_site_ready=1
+}
+
+layer_integration() {
+	log "layer 2: integration (Frappe test runner on $MQ_TEST_SITE)"
+	ensure_test_site || { could_not_run integration "test site $MQ_TEST_SITE could not be created"; return; }
+	bench --site "$MQ_TEST_SITE" run-tests --app mehrwert_quartier \
+		--junit-xml-output "$RESULTS/integration.xml" 2>&1 | tee "$RESULTS/integration.log" | grep -v '^\s*$' || true
+	[ -s "$RESULTS/integration.xml" ] || could_not_run integration "the test runner wrote no report"
+	log "layer 2: integration, app life cycle (migrate twice, uninstall, reinstall)"
+	MQ_TEST_SITE="$MQ_TEST_SITE" MQ_BENCH_CLI="$MQ_BENCH_CLI" env/bin/python -m pytest tests/lifecycle -q \
+		-p no:cacheprovider --junitxml="$RESULTS/integration-lifecycle.xml" || true
+	[ -s "$RESULTS/integration-lifecycle.xml" ] || could_not_run integration "the life cycle tests wrote no report"
+}
+
+layer_browser() {
+	log "layer 3: browser (Playwright + Debian chromium on $MQ_TEST_SITE)"
+	scripts/browser.sh ensure || { could_not_run browser "chromium or the assets could not be installed"; return; }
+	ensure_test_site || { could_not_run browser "test site $MQ_TEST_SITE could not be created"; return; }
+	scripts/browser.sh run "$MQ_TEST_SITE" "$RESULTS/browser.xml" || true
+	[ -s "$RESULTS/browser.xml" ] || could_not_run browser "pytest wrote no report"
+}
+
+for layer in "${layers[@]}"; do "layer_$layer"; done
+[ -n "${MQ_KEEP_TEST_SITE:-}" ] || { [ -z "$test_site_ready" ] || scripts/site.sh drop "$MQ_TEST_SITE"; }
+exec env/bin/python scripts/summary.py "$RESULTS" "${layers[@]}"

@@ -1,0 +1,41 @@
+"""Browser layer: Playwright for Python driving Debian's chromium (never a downloaded browser)."""
+
+import os
+import shutil
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+DEMO_PASSWORD = "mwq-demo-2026"
+
+
+@pytest.fixture(scope="session")
+def base_url() -> str:
+	return os.environ.get("MQ_BASE_URL", "http://test.mehrwert.localhost:8011")
+
+
+@pytest.fixture(scope="session")
+def browser():
+	executable = shutil.which("chromium") or "/usr/bin/chromium"
+	with sync_playwright() as p:
+		browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS, headless=True)
+		yield browser
+		browser.close()
+
+
+@pytest.fixture
+def page(browser):
+	context = browser.new_context(locale="de-DE", viewport={"width": 1366, "height": 900})
+	page = context.new_page()
+	page.set_default_timeout(30000)
+	yield page
+	context.close()
+
+
+def login(page, base_url: str, user: str, password: str = DEMO_PASSWORD) -> None:
+	"""Log in through the login form, as a person would."""
+	page.goto(f"{base_url}/login")
+	page.fill("#login_email", user)
+	page.fill("#login_password", password)
+	page.click(".btn-login")
