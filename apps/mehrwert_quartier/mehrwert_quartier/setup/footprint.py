@@ -28,7 +28,3 @@ def app_footprint() -> dict[str, list[str]]:
 		"installed": ["mehrwert_quartier"] if "mehrwert_quartier" in frappe.get_installed_apps() else [],
 	}
 
-
-def print_footprint() -> None:
-	"""``bench --site SITE execute mehrwert_quartier.setup.footprint.print_footprint``"""
-	print(frappe.as_json(app_footprint(), indent=None))

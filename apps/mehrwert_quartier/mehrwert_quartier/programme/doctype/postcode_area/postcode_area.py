@@ -13,6 +13,10 @@ class PostcodeArea(Document):
 	# begin: auto-generated types
 	# end: auto-generated types
 
+	def autoname(self):
+		self.normalize_postcode()
+		self.name = self.postcode
+
 	def validate(self):
 		self.normalize_postcode()
 
