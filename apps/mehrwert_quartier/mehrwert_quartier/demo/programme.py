@@ -21,22 +21,88 @@ PARTNER_USERS = [
 LO, GR = "Leipziger Osten", "Grünau"
 # name, short name, type, areas, role in the programme
 PARTNERS = [
-	("DAA - Deutsche Angestellten-Akademie Sachsen", "DAA", "Project Partner", [LO, GR], "Projektpartner: QS Arbeit, ArbeitsladenPLUS"),
+	(
+		"DAA - Deutsche Angestellten-Akademie Sachsen",
+		"DAA",
+		"Project Partner",
+		[LO, GR],
+		"Projektpartner: QS Arbeit, ArbeitsladenPLUS",
+	),
 	("Behling-Consult", "Behling", "Project Partner", [LO, GR], "Projektpartner: QS Wirtschaft"),
-	("Jobcenter Leipzig", "JC", "Jobcenter", [LO, GR], "Kooperationspartner: Zuweisung, Abstimmung zu SGB-II-Leistungen"),
-	("Migrantenbeirat Stadt Leipzig", "MBR", "Public Administration", [LO, GR], "Kooperationspartner: Migrantenökonomie"),
-	("Leipziger Wohnungs- und Baugesellschaft (LWB)", "LWB", "Housing Company", [LO, GR], "Kooperationspartner: Leerstand, Ansiedlung, Standortgestaltung"),
+	(
+		"Jobcenter Leipzig",
+		"JC",
+		"Jobcenter",
+		[LO, GR],
+		"Kooperationspartner: Zuweisung, Abstimmung zu SGB-II-Leistungen",
+	),
+	(
+		"Migrantenbeirat Stadt Leipzig",
+		"MBR",
+		"Public Administration",
+		[LO, GR],
+		"Kooperationspartner: Migrantenökonomie",
+	),
+	(
+		"Leipziger Wohnungs- und Baugesellschaft (LWB)",
+		"LWB",
+		"Housing Company",
+		[LO, GR],
+		"Kooperationspartner: Leerstand, Ansiedlung, Standortgestaltung",
+	),
 	("LWB Sozialmanagement", "LWB-SM", "Housing Company", [GR], "Kooperationspartner: Mieterberatung"),
-	("Quartiersmanagement Leipziger Osten", "QM LO", "District Management", [LO], "Kooperationspartner: Quartiersarbeit"),
-	("Quartiersmanagement Grünau", "QM GR", "District Management", [GR], "Kooperationspartner: Quartiersarbeit"),
+	(
+		"Quartiersmanagement Leipziger Osten",
+		"QM LO",
+		"District Management",
+		[LO],
+		"Kooperationspartner: Quartiersarbeit",
+	),
+	(
+		"Quartiersmanagement Grünau",
+		"QM GR",
+		"District Management",
+		[GR],
+		"Kooperationspartner: Quartiersarbeit",
+	),
 	("Quartiersrat Grünau", "QR GR", "Association", [GR], "Kooperationspartner: Bürgerbeteiligung"),
-	("Bürgerverein Neustädter Markt e.V.", "BV NM", "Association", [LO], "Kooperationspartner: Stadtteilarbeit"),
+	(
+		"Bürgerverein Neustädter Markt e.V.",
+		"BV NM",
+		"Association",
+		[LO],
+		"Kooperationspartner: Stadtteilarbeit",
+	),
 	("AWO Seniorenbüro West", "AWO West", "Association", [GR], "Kooperationspartner: ältere Teilnehmende"),
-	("Seniorenbüro Ost „Inge und Walter“", "SB Ost", "Association", [LO], "Kooperationspartner: ältere Teilnehmende"),
-	("Frauenkultur e.V. Leipzig", "Frauenkultur", "Association", [LO, GR], "Kooperationspartner: Angebote für Frauen"),
-	("Klub Polski e.V.", "Klub Polski", "Association", [LO, GR], "Kooperationspartner: polnischsprachige Community"),
+	(
+		"Seniorenbüro Ost „Inge und Walter“",
+		"SB Ost",
+		"Association",
+		[LO],
+		"Kooperationspartner: ältere Teilnehmende",
+	),
+	(
+		"Frauenkultur e.V. Leipzig",
+		"Frauenkultur",
+		"Association",
+		[LO, GR],
+		"Kooperationspartner: Angebote für Frauen",
+	),
+	(
+		"Klub Polski e.V.",
+		"Klub Polski",
+		"Association",
+		[LO, GR],
+		"Kooperationspartner: polnischsprachige Community",
+	),
 ]
-STREETS = ["Georg-Schumann-Straße", "Prager Straße", "Eisenbahnstraße", "Stuttgarter Allee", "Karl-Liebknecht-Straße"]
+STREETS = [
+	"Georg-Schumann-Straße",
+	"Prager Straße",
+	"Eisenbahnstraße",
+	"Stuttgarter Allee",
+	"Karl-Liebknecht-Straße",
+]
 
 
 def make_users(rng: random.Random) -> int:
@@ -49,8 +115,16 @@ def ensure_user(email: str, first: str, last: str, roles: list[str], user_type: 
 	if frappe.db.exists("User", email):
 		return
 	user = frappe.get_doc(
-		{"doctype": "User", "email": email, "first_name": first, "last_name": last, "language": "de",
-		"send_welcome_email": 0, "user_type": user_type, "new_password": DEMO_PASSWORD}
+		{
+			"doctype": "User",
+			"email": email,
+			"first_name": first,
+			"last_name": last,
+			"language": "de",
+			"send_welcome_email": 0,
+			"user_type": user_type,
+			"new_password": DEMO_PASSWORD,
+		}
 	)
 	user.append_roles(*roles)
 	user.insert(ignore_permissions=True)

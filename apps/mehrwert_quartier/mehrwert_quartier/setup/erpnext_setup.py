@@ -42,8 +42,14 @@ def complete_setup() -> None:
 
 def set_german_defaults() -> None:
 	settings = frappe.get_single("System Settings")
-	wanted = {"language": "de", "country": "Germany", "time_zone": "Europe/Berlin",
-		"date_format": "dd.mm.yyyy", "number_format": "#.###,##", "first_day_of_the_week": "Monday"}
+	wanted = {
+		"language": "de",
+		"country": "Germany",
+		"time_zone": "Europe/Berlin",
+		"date_format": "dd.mm.yyyy",
+		"number_format": "#.###,##",
+		"first_day_of_the_week": "Monday",
+	}
 	if any(settings.get(k) != v for k, v in wanted.items()):
 		settings.update(wanted)
 		settings.save(ignore_permissions=True)

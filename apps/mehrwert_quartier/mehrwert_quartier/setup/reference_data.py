@@ -43,11 +43,27 @@ AREAS: list[dict] = [
 ]
 
 POSTCODES: list[dict] = [
-	{"postcode": "04315", "programme_area": "Leipziger Osten", "localities": "Neustadt-Neuschönefeld, Volkmarsdorf"},
-	{"postcode": "04317", "programme_area": "Leipziger Osten", "localities": "Reudnitz-Thonberg, Anger-Crottendorf"},
-	{"postcode": "04318", "programme_area": "Leipziger Osten", "localities": "Sellerhausen-Stünz, Anger-Crottendorf"},
+	{
+		"postcode": "04315",
+		"programme_area": "Leipziger Osten",
+		"localities": "Neustadt-Neuschönefeld, Volkmarsdorf",
+	},
+	{
+		"postcode": "04317",
+		"programme_area": "Leipziger Osten",
+		"localities": "Reudnitz-Thonberg, Anger-Crottendorf",
+	},
+	{
+		"postcode": "04318",
+		"programme_area": "Leipziger Osten",
+		"localities": "Sellerhausen-Stünz, Anger-Crottendorf",
+	},
 	{"postcode": "04205", "programme_area": "Grünau", "localities": "Grünau-Süd, Lausen-Grünau"},
-	{"postcode": "04207", "programme_area": "Grünau", "localities": "Grünau-Mitte, Grünau-Ost, Lausen-Grünau"},
+	{
+		"postcode": "04207",
+		"programme_area": "Grünau",
+		"localities": "Grünau-Mitte, Grünau-Ost, Lausen-Grünau",
+	},
 	{"postcode": "04209", "programme_area": "Grünau", "localities": "Grünau-Nord, Grünau-Siedlung, Schönau"},
 ]
 

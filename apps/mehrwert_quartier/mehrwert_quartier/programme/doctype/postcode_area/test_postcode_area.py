@@ -15,9 +15,9 @@ class TestPostcodeArea(FrappeTestCase):
 		frappe.local.lang = "de"
 		try:
 			with self.assertRaises(frappe.ValidationError) as err:
-				frappe.get_doc({"doctype": "Postcode Area", "postcode": "Leipzig", "programme_area": "Grünau"}).insert(
-					ignore_permissions=True
-				)
+				frappe.get_doc(
+					{"doctype": "Postcode Area", "postcode": "Leipzig", "programme_area": "Grünau"}
+				).insert(ignore_permissions=True)
 			self.assertIn("ist keine deutsche Postleitzahl", str(err.exception))
 		finally:
 			frappe.local.lang = "en"
