@@ -24,7 +24,7 @@ cd "$BENCH_ROOT"
 
 export UV_CACHE_DIR="${UV_CACHE_DIR:-$MQ_CACHE_DIR/uv}"
 export YARN_CACHE_FOLDER="${YARN_CACHE_FOLDER:-$MQ_CACHE_DIR/yarn}"
-export PATH="$BENCH_ROOT/env/bin:$HOME/.local/bin:$PATH"
+export PATH="$BENCH_ROOT/env/bin:$(dirname "$MQ_BENCH_CLI"):$HOME/.local/bin:$PATH"
 export DEBIAN_FRONTEND=noninteractive
 export CI="${CI:-}"
 

@@ -6,7 +6,7 @@ source "$(dirname "$0")/lib.sh"
 
 prepare() {
 	scripts/site.sh create "$MQ_SITE"
-	if [ "$(bench --site "$MQ_SITE" execute frappe.db.get_default --args "['mq_demo_loaded']" 2>/dev/null)" != "1" ]; then
+	if ! bench --site "$MQ_SITE" execute frappe.db.get_default --args "['mq_demo_loaded']" 2>/dev/null | grep -q 1; then
 		scripts/site.sh demo "$MQ_SITE"
 	fi
 	scripts/assets.sh
@@ -33,7 +33,7 @@ banner() {
 start() {
 	port_open 127.0.0.1 "$MQ_HTTP_PORT" && die "port $MQ_HTTP_PORT is in use: is the server already running?"
 	banner
-	exec bench start
+	exec "$MQ_BENCH_CLI" start
 }
 
 case "${1:-all}" in
