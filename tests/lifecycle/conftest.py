@@ -23,7 +23,7 @@ def bench(*args: str, timeout: int = 900) -> str:
 FOOTPRINT = """
 import json, sys
 import frappe
-frappe.init(site=sys.argv[1], sites_path="sites")
+frappe.init(site=sys.argv[1], sites_path=".")
 frappe.connect()
 from mehrwert_quartier.setup.footprint import app_footprint
 print(json.dumps(app_footprint()))
@@ -34,7 +34,11 @@ def footprint() -> dict[str, list[str]]:
 	"""What the app left in the site, read directly (``bench execute`` needs the app installed)."""
 	result = subprocess.run(
 		[str(BENCH_ROOT / "env/bin/python"), "-c", FOOTPRINT, os.environ["MQ_TEST_SITE"]],
-		cwd=BENCH_ROOT, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+		cwd=BENCH_ROOT / "sites",  # frappe's loggers write to ../logs
+		capture_output=True,
+		text=True,
+		timeout=120,
+		stdin=subprocess.DEVNULL,
 	)
 	assert result.returncode == 0, result.stderr[-3000:]
 	return json.loads(result.stdout.strip().splitlines()[-1])
