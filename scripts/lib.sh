@@ -49,7 +49,8 @@ port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
 bench() { "$MQ_BENCH_CLI" "$@"; }
 
-db_admin_password_file="$BENCH_ROOT/sites/.db-admin-password"
+# one password per user, shared by every bench of that user (they share the database admin account)
+db_admin_password_file="$MQ_CACHE_DIR/db-admin-password"
 db_admin_password() {
 	if [ -n "${MQ_DB_ADMIN_PASSWORD:-}" ]; then printf '%s' "$MQ_DB_ADMIN_PASSWORD"; return; fi
 	[ -s "$db_admin_password_file" ] || die "no database admin yet: run 'make setup'"

@@ -134,8 +134,8 @@ step_db() {
 		as_root mariadb -e "$sql FLUSH PRIVILEGES;" || die "cannot reach MariaDB as root over the local socket; \
 set MQ_DB_ADMIN_USER and MQ_DB_ADMIN_PASSWORD to an account that may create databases"
 	fi
-	umask 077
-	printf '%s' "$pw" >"$db_admin_password_file"
+	mkdir -p "$(dirname "$db_admin_password_file")"
+	(umask 077 && printf '%s' "$pw" >"$db_admin_password_file")
 }
 
 steps=("$@")

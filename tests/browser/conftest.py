@@ -39,3 +39,18 @@ def login(page, base_url: str, user: str, password: str = DEMO_PASSWORD) -> None
 	page.fill("#login_email", user)
 	page.fill("#login_password", password)
 	page.click(".btn-login")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+	"""On a failure, keep a screenshot and the page's HTML in .test-results/screenshots/."""
+	outcome = yield
+	report = outcome.get_result()
+	page = item.funcargs.get("page")
+	if report.when == "call" and report.failed and page is not None:
+		from pathlib import Path
+
+		shots = Path(__file__).resolve().parents[2] / ".test-results" / "screenshots"
+		shots.mkdir(parents=True, exist_ok=True)
+		page.screenshot(path=str(shots / f"FAILED-{item.name}.png"))
+		(shots / f"FAILED-{item.name}.html").write_text(page.content(), encoding="utf-8")
