@@ -96,11 +96,33 @@ step_node() {
 	done
 }
 
+# Frappe keeps bench-wide keys (assets.json, job queues) unprefixed in Redis: every bench of this
+# machine gets its own pair of Redis databases, registered in $MQ_CACHE_DIR/redis-slots.
+redis_slot() {
+	local reg="$MQ_CACHE_DIR/redis-slots" slot path
+	mkdir -p "$MQ_CACHE_DIR"; touch "$reg"
+	slot=$(awk -F'\t' -v p="$BENCH_ROOT" '$2 == p {print $1}' "$reg")
+	if [ -z "$slot" ]; then
+		for slot in 0 1 2 3 4 5 6 7 ""; do
+			[ -n "$slot" ] || die "all 8 Redis slots in $reg are taken by existing benches: remove a stale line"
+			path=$(awk -F'\t' -v s="$slot" '$1 == s {print $2}' "$reg")
+			if [ -z "$path" ] || [ ! -d "$path/sites" ]; then
+				{ awk -F'\t' -v s="$slot" '$1 != s' "$reg"; printf '%s\t%s\n' "$slot" "$BENCH_ROOT"; } >"$reg.tmp"
+				mv "$reg.tmp" "$reg"
+				break
+			fi
+		done
+	fi
+	echo "$slot"
+}
+
 step_config() {
 	mkdir -p logs config/pids sites
 	local cfg=sites/common_site_config.json
 	if [ ! -f "$cfg" ]; then
-		sed -e "s|@FRAPPE_USER@|$(id -un)|" -e "s|@REDIS_URL@|$MQ_REDIS_URL|g" -e "s|@HTTP_PORT@|$MQ_HTTP_PORT|" \
+		local slot; slot=$(redis_slot)
+		sed -e "s|@FRAPPE_USER@|$(id -un)|" -e "s|@HTTP_PORT@|$MQ_HTTP_PORT|" \
+			-e "s|@REDIS_CACHE@|$MQ_REDIS_URL/$((2 * slot))|" -e "s|@REDIS_QUEUE@|$MQ_REDIS_URL/$((2 * slot + 1))|" \
 			sites/common_site_config.template.json >"$cfg"
 	fi
 	local name
