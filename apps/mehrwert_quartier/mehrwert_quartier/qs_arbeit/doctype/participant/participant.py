@@ -1,0 +1,104 @@
+# Copyright (c) 2026, MehrWertQuartier developers and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate
+
+from mehrwert_quartier.programme.doctype.postcode_area.postcode_area import get_area_for_postcode
+from mehrwert_quartier.rules.esf import (
+	MANDATORY_ENTRY_FIELDS,
+	check_entry_data,
+	follow_up_due,
+	is_long_term_unemployed,
+	missing_entry_fields,
+)
+from mehrwert_quartier.todos import ensure_todo
+from mehrwert_quartier.validation import rule_check, valid_postcode
+
+DATE_FIELDS = ("date_of_birth", "entry_date", "exit_date")
+
+
+class Participant(Document):
+	# begin: auto-generated types
+	# end: auto-generated types
+
+	def validate(self):
+		self.set_full_name()
+		self.normalize_postcode()
+		self.derive_programme_area()
+		self.clear_months_unless_unemployed()
+		self.check_entry_and_exit()
+		self.derive_long_term_unemployed()
+		self.mark_esf_completeness()
+		self.set_follow_up_due()
+
+	def on_update(self):
+		self.schedule_follow_up()
+
+	def set_full_name(self):
+		self.full_name = " ".join(p.strip() for p in (self.first_name, self.last_name) if p and p.strip())
+
+	def normalize_postcode(self):
+		if not self.postcode:
+			return
+		self.postcode = valid_postcode(self.postcode)
+
+	def derive_programme_area(self):
+		"""The area follows the postcode map when the postcode changes; a hand correction stays otherwise."""
+		if self.postcode and (self.is_new() or self.has_value_changed("postcode") or not self.programme_area):
+			self.programme_area = get_area_for_postcode(self.postcode) or self.programme_area
+
+	def clear_months_unless_unemployed(self):
+		"""The field is hidden for other statuses, so a stale value could not be corrected by hand."""
+		if self.labour_market_status != "Unemployed":
+			self.unemployment_months = 0
+
+	def entry_data(self) -> dict:
+		data = self.as_dict()
+		for field in DATE_FIELDS:
+			data[field] = getdate(self.get(field)) if self.get(field) else None
+		return data
+
+	def check_entry_and_exit(self):
+		with rule_check("Invalid ESF Data"):
+			check_entry_data(self.entry_data())
+
+	def derive_long_term_unemployed(self):
+		self.long_term_unemployed = int(
+			is_long_term_unemployed(self.labour_market_status, self.unemployment_months)
+		)
+
+	def mark_esf_completeness(self):
+		missing = missing_entry_fields(self.entry_data())
+		self.esf_complete = int(not missing)
+		labels = {**MANDATORY_ENTRY_FIELDS, "unemployment_months": "Months of Unemployment"}
+		self.esf_missing = ", ".join(_(labels[field]) for field in missing)
+
+	def set_follow_up_due(self):
+		self.follow_up_due = follow_up_due(getdate(self.exit_date)) if self.exit_date else None
+
+	def schedule_follow_up(self):
+		"""One ToDo per participant for the follow-up six months after exit; moved when the exit date moves."""
+		if not self.follow_up_due:
+			return
+		existing = self.follow_up_todo or frappe.db.get_value(
+			"ToDo",
+			{"reference_type": self.doctype, "reference_name": self.name, "status": ("!=", "Cancelled")},
+		)
+		todo_name = ensure_todo(
+			existing,
+			self.responsible_counsellor or self.owner,
+			self.follow_up_due,
+			self.doctype,
+			self.name,
+			_("ESF follow-up six months after exit: {0}").format(self.full_name),
+		)
+		if self.follow_up_todo != todo_name:
+			self.db_set("follow_up_todo", todo_name)
+
+
+def esf_counted_filters() -> dict:
+	"""Filters for every ESF figure: participants whose mandatory entry data is incomplete count nowhere."""
+	return {"esf_complete": 1}

@@ -1,0 +1,56 @@
+"""Duplicate check at intake: fuzzy match on name, date of birth and postcode."""
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz import fuzz
+
+GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+LIKELY = 80
+
+
+def normalise_name(*parts: str | None) -> str:
+	"""Case, umlauts (ä = ae), accents, hyphens and word order do not matter for the comparison."""
+	text = " ".join(p for p in parts if p).casefold().translate(GERMAN)
+	text = unicodedata.normalize("NFKD", text)
+	text = "".join(c for c in text if not unicodedata.combining(c))
+	return " ".join(sorted(text.replace("-", " ").split()))
+
+
+@dataclass(frozen=True)
+class Match:
+	name: str
+	score: int
+	reasons: tuple[str, ...]
+
+
+def same_day_or_swapped(a: date | None, b: date | None) -> bool:
+	"""Equal, or day and month typed the wrong way round (03.04. for 04.03.)."""
+	if not a or not b:
+		return False
+	return a == b or (a.year == b.year and a.day == b.month and a.month == b.day)
+
+
+def duplicate_score(new: dict, existing: dict) -> Match:
+	"""Score 0-100: name similarity counts 60, date of birth 30, postcode 10."""
+	similarity = fuzz.token_sort_ratio(
+		normalise_name(new.get("first_name"), new.get("last_name")),
+		normalise_name(existing.get("first_name"), existing.get("last_name")),
+	)
+	score, reasons = round(0.6 * similarity), []
+	if similarity >= 85:
+		reasons.append("Similar name")
+	if same_day_or_swapped(new.get("date_of_birth"), existing.get("date_of_birth")):
+		score += 30
+		reasons.append("Same date of birth")
+	if new.get("postcode") and new.get("postcode") == existing.get("postcode"):
+		score += 10
+		reasons.append("Same postcode")
+	return Match(existing.get("name", ""), score, tuple(reasons))
+
+
+def likely_duplicates(new: dict, candidates: list[dict], threshold: int = LIKELY) -> list[Match]:
+	"""Candidates that are likely the same person, most likely first."""
+	matches = [duplicate_score(new, c) for c in candidates if c.get("name") != new.get("name")]
+	return sorted((m for m in matches if m.score >= threshold), key=lambda m: (-m.score, m.name))
