@@ -1,0 +1,39 @@
+"""Carry the QS Wirtschaft fields along ERPNext's CRM conversions (doc_events in hooks.py).
+
+Lead -> Customer and Lead/Prospect -> Opportunity go through ``get_mapped_doc``, which copies fields of
+the same name. Lead -> Prospect (``Lead.create_prospect``) and an Opportunity entered by hand are
+filled here: empty fields take the value of the lead of the prospect, or of the opportunity's party.
+"""
+
+import frappe
+
+from mehrwert_quartier.qs_wirtschaft.crm_fields import DATA_FIELDS
+
+PARTY_DOCTYPES = ("Lead", "Prospect", "Customer")
+
+
+def fill_from(doc, source_doctype: str | None, source_name: str | None) -> None:
+	if source_doctype not in PARTY_DOCTYPES or not source_name:
+		return
+	values = frappe.db.get_value(source_doctype, source_name, DATA_FIELDS, as_dict=True)
+	for fieldname, value in (values or {}).items():
+		if value and not doc.get(fieldname):
+			doc.set(fieldname, value)
+
+
+def prospect_before_save(doc, method=None) -> None:
+	"""A prospect created from a lead takes the lead's programme data."""
+	lead = next((row.lead for row in doc.get("leads") or [] if row.lead), None)
+	fill_from(doc, "Lead", lead)
+
+
+def customer_before_insert(doc, method=None) -> None:
+	"""A customer created from a lead (``lead_name``) or a prospect (``prospect_name``)."""
+	fill_from(doc, "Lead", doc.get("lead_name"))
+	if doc.get("prospect_name"):
+		fill_from(doc, "Prospect", doc.prospect_name)
+
+
+def opportunity_before_save(doc, method=None) -> None:
+	"""An opportunity takes the programme data of its party where it has none of its own."""
+	fill_from(doc, doc.get("opportunity_from"), doc.get("party_name"))
