@@ -1,0 +1,13 @@
+// Copyright (c) 2026, MehrWertQuartier developers and contributors
+// For license information, please see license.txt
+
+frappe.listview_settings["Programme Event"] = {
+	add_fields: ["status", "capacity", "registered_count", "waitlist_count"],
+	get_indicator(doc) {
+		const colour = { Planned: "gray", "Open for Registration": "blue", Held: "orange", Documented: "green" }[
+			doc.status
+		];
+		return [__(doc.status), colour, `status,=,${doc.status}`];
+	},
+	calendar_view: true,
+};
