@@ -1,0 +1,139 @@
+"""Whitelisted endpoints of the partner exchange: templates, exports, upload through the REST API."""
+
+import base64
+
+import frappe
+from frappe import _
+from frappe.model import get_permitted_fields
+
+from mehrwert_quartier.partner_exchange.messages import bilingual
+from mehrwert_quartier.partner_exchange.registry import (
+	field_specs,
+	importable_doctypes,
+	link_choices,
+	natural_key,
+)
+from mehrwert_quartier.partner_exchange.template import write_template
+from mehrwert_quartier.partner_exchange.xlsx import write_rows
+
+EXPORT_LIMIT = 100000
+
+
+@frappe.whitelist()
+@frappe.validate_and_sanitize_search_inputs
+def importable_doctype_query(
+	doctype: str, txt: str, searchfield: str, start: int, page_len: int, filters: dict | None = None
+):
+	"""Link query of Import Batch: the registered DocTypes the user may create."""
+	names = [d for d in importable_doctypes() if frappe.has_permission(d, "create")]
+	found = [[d, _(d)] for d in sorted(names) if txt.casefold() in f"{d} {_(d)}".casefold()]
+	return found[int(start) : int(start) + int(page_len)]
+
+
+@frappe.whitelist()
+def download_template(doctype: str):
+	"""The import template of a registered DocType (needs create permission on it)."""
+	frappe.has_permission(doctype, "create", throw=True)
+	specs = field_specs(doctype)
+	examples = importable_doctypes()[doctype].get("example") or {}
+	content = write_template(specs, natural_key(doctype), link_choices(specs), examples)
+	send_file(f"vorlage-{frappe.scrub(doctype)}.xlsx", content)
+
+
+@frappe.whitelist()
+def export_list(doctype: str, filters: str | dict | None = None):
+	"""The records the user may read, with German headers; fields of permlevels the user cannot read are left out."""
+	frappe.has_permission(doctype, "export", throw=True)
+	content = export_content(doctype, frappe.parse_json(filters) if filters else None)
+	send_file(f"{frappe.scrub(doctype)}.xlsx", content)
+
+
+def export_content(doctype: str, filters=None) -> bytes:
+	permitted = set(get_permitted_fields(doctype, permission_type="read"))
+	specs = [
+		s for s in field_specs(doctype) if s.fieldname in permitted or s.fieldtype == "Table MultiSelect"
+	]
+	simple = [s.fieldname for s in specs if s.fieldtype != "Table MultiSelect"]
+	records = frappe.get_list(
+		doctype, fields=["name", *simple], filters=filters, limit=EXPORT_LIMIT, order_by="name"
+	)
+	tables = {
+		s.fieldname: child_values(doctype, s, [r.name for r in records]) for s in specs if s.child_field
+	}
+	rows = (
+		[
+			", ".join(tables[s.fieldname].get(r.name, [])) if s.child_field else r.get(s.fieldname)
+			for s in specs
+		]
+		for r in records
+	)
+	return write_rows([s.label_de or s.label for s in specs], rows)
+
+
+def child_values(doctype: str, spec, names: list[str]) -> dict[str, list[str]]:
+	if not names or spec.fieldname not in get_permitted_fields(doctype, permission_type="read"):
+		return {}
+	meta = frappe.get_meta(doctype).get_field(spec.fieldname)
+	values: dict[str, list[str]] = {}
+	for row in frappe.get_all(
+		meta.options,
+		filters={"parent": ("in", names), "parenttype": doctype, "parentfield": spec.fieldname},
+		fields=["parent", spec.child_field],
+		order_by="idx",
+	):
+		values.setdefault(row.parent, []).append(row.get(spec.child_field))
+	return values
+
+
+def send_file(filename: str, content: bytes):
+	frappe.response.filename = filename
+	frappe.response.filecontent = content
+	frappe.response.type = "binary"
+
+
+@frappe.whitelist(methods=["POST"])
+def upload(
+	import_doctype: str,
+	filename: str,
+	filedata: str,
+	partner_organisation: str | None = None,
+	valid_rows_only: bool = False,
+	import_rows: bool = False,
+) -> dict:
+	"""REST upload: ``filedata`` base64. Creates an Import Batch, runs the dry run, imports when asked and valid."""
+	frappe.has_permission("Import Batch", "create", throw=True)
+	frappe.has_permission(import_doctype, "create", throw=True)
+	batch = frappe.get_doc(
+		{
+			"doctype": "Import Batch",
+			"import_doctype": import_doctype,
+			"partner_organisation": partner_organisation,
+			"valid_rows_only": int(bool(valid_rows_only)),
+		}
+	)
+	content = base64.b64decode(filedata)
+	if not content:
+		frappe.throw(bilingual("empty"), title=_("Import Batch"))
+	batch.import_file = save_private_file(filename, content)
+	batch.insert()
+	frappe.db.set_value(
+		"File",
+		{"file_url": batch.import_file, "attached_to_name": ("is", "not set")},
+		{"attached_to_doctype": "Import Batch", "attached_to_name": batch.name},
+	)
+	result = batch.validate_file()
+	if import_rows and batch.status == "Validated" and not result.get("queued"):
+		result = batch.import_rows()
+	return {"name": batch.name, "status": batch.status, **result, "counts": batch_counts(batch)}
+
+
+def save_private_file(filename: str, content: bytes) -> str:
+	file = frappe.get_doc(
+		{"doctype": "File", "file_name": filename, "is_private": 1, "content": content}
+	).insert(ignore_permissions=True)
+	return file.file_url
+
+
+def batch_counts(batch) -> dict:
+	fields = ("total_rows", "new_rows", "updated_rows", "unchanged_rows", "error_rows")
+	return {f: batch.get(f) for f in fields}

@@ -1,0 +1,94 @@
+"""Bilingual messages of the partner exchange: every message a partner sees is German and English.
+
+Partners read error reports outside the desk, in whatever language they work, so each message carries both
+texts in one cell: ``"Pflichtfeld fehlt / Required value missing"``. Plain Python (no site needed).
+"""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+	"not_a_workbook": (
+		"Die Datei ist keine Excel-Arbeitsmappe (.xlsx) und keine CSV-Datei",
+		"The file is neither an Excel workbook (.xlsx) nor a CSV file",
+	),
+	"corrupt_zip": (
+		"Die Excel-Datei ist beschädigt und kann nicht gelesen werden",
+		"The Excel file is damaged and cannot be read",
+	),
+	"macro_workbook": (
+		"Arbeitsmappen mit Makros (.xlsm) werden nicht angenommen; bitte als .xlsx speichern",
+		"Workbooks with macros (.xlsm) are not accepted; please save as .xlsx",
+	),
+	"encrypted": (
+		"Die Datei ist verschlüsselt oder im alten .xls-Format; bitte ohne Passwort als .xlsx speichern",
+		"The file is encrypted or in the old .xls format; please save as .xlsx without a password",
+	),
+	"too_large": (
+		"Die Datei ist entpackt zu groß ({size} MB, höchstens {limit} MB)",
+		"The file is too large when unpacked ({size} MB, at most {limit} MB)",
+	),
+	"empty": ("Die Datei ist leer", "The file is empty"),
+	"no_rows": (
+		"Die Datei enthält nur Spaltenköpfe, keine Datenzeilen",
+		"The file has headers but no data rows",
+	),
+	"too_many_rows": (
+		"Die Datei hat mehr als {limit} Datenzeilen",
+		"The file has more than {limit} data rows",
+	),
+	"encoding": (
+		"Die CSV-Datei ist weder UTF-8 noch Windows-1252 kodiert",
+		"The CSV file is neither UTF-8 nor Windows-1252 encoded",
+	),
+	"merged_cells": (
+		"Die Tabelle enthält verbundene Zellen ({cells}); bitte Verbindung aufheben",
+		"The sheet contains merged cells ({cells}); please unmerge them",
+	),
+	"duplicate_header": ("Spalte „{header}“ kommt doppelt vor", "Column '{header}' appears twice"),
+	"unknown_header": ("Unbekannte Spalte „{header}“ wird ignoriert", "Unknown column '{header}' is ignored"),
+	"missing_header": ("Pflichtspalte „{header}“ fehlt", "Required column '{header}' is missing"),
+	"required": ("Pflichtfeld fehlt", "Required value missing"),
+	"formula": (
+		"Formeln werden nicht übernommen; bitte den Wert eintragen",
+		"Formulas are not imported; please enter the value",
+	),
+	"bad_date": (
+		"„{value}“ ist kein Datum (TT.MM.JJJJ)",
+		"'{value}' is not a date (dd.mm.yyyy)",
+	),
+	"bad_number": ("„{value}“ ist keine Zahl", "'{value}' is not a number"),
+	"bad_integer": ("„{value}“ ist keine ganze Zahl", "'{value}' is not a whole number"),
+	"bad_check": ("„{value}“ ist weder Ja noch Nein", "'{value}' is neither yes nor no"),
+	"bad_email": ("„{value}“ ist keine E-Mail-Adresse", "'{value}' is not an e-mail address"),
+	"bad_phone": ("„{value}“ ist keine Telefonnummer", "'{value}' is not a phone number"),
+	"bad_postcode": ("„{value}“ ist keine deutsche Postleitzahl", "'{value}' is not a German postcode"),
+	"bad_choice": (
+		"„{value}“ ist nicht erlaubt; erlaubt: {choices}",
+		"'{value}' is not allowed; allowed: {choices}",
+	),
+	"bad_link": ("„{value}“ gibt es nicht in {target}", "'{value}' does not exist in {target}"),
+	"too_long": ("Der Text ist länger als {limit} Zeichen", "The text is longer than {limit} characters"),
+	"duplicate_in_file": (
+		"Doppelt in der Datei (wie Zeile {row})",
+		"Duplicate in the file (same as row {row})",
+	),
+	"rule": ("Regel verletzt: {message}", "Rule broken: {message}"),
+	"not_saved": (
+		"Nicht gespeichert, weil andere Zeilen fehlerhaft sind",
+		"Not saved because other rows have errors",
+	),
+	"error_column": ("Fehler / Errors", "Errors"),
+}
+
+
+def bilingual(code: str, **params) -> str:
+	"""``"Deutsch / English"`` for a message code, placeholders filled in both languages."""
+	german, english = MESSAGES[code]
+	return f"{german.format(**params)} / {english.format(**params)}"
+
+
+class ExchangeError(ValueError):
+	"""A file that cannot be read at all. ``str(error)`` is the bilingual message."""
+
+	def __init__(self, code: str, **params):
+		self.code = code
+		self.params = params
+		super().__init__(bilingual(code, **params))

@@ -1,0 +1,144 @@
+"""Read a partner's file safely: .xlsx or .csv into a header row and data rows (plain Python).
+
+Everything that cannot be read ends in an :class:`ExchangeError` with a bilingual message; the zip members
+of a workbook are checked (sizes, macros, encryption) before openpyxl opens it.
+"""
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from mehrwert_quartier.partner_exchange.messages import ExchangeError
+
+MAX_UNPACKED_MB = 50
+MAX_ROWS = 20000
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+class Formula(str):
+	"""A cell that holds a formula instead of a value (never imported)."""
+
+
+@dataclass
+class Table:
+	headers: list[str]
+	rows: list[tuple[int, list]] = field(default_factory=list)  # (row number in the file, values)
+
+
+def read_table(filename: str, content: bytes, max_rows: int = MAX_ROWS) -> Table:
+	"""The first sheet of a workbook or a CSV file. Raises :class:`ExchangeError`."""
+	extension = PurePath(filename or "").suffix.lower()
+	if not content:
+		raise ExchangeError("empty")
+	if extension == ".xlsm":
+		raise ExchangeError("macro_workbook")
+	if content.startswith(OLE_MAGIC):
+		raise ExchangeError("encrypted")
+	if extension == ".xlsx":
+		lines = _xlsx_lines(content)
+	elif extension == ".csv" and b"\x00" not in content[:4096]:
+		lines = _csv_lines(content)
+	else:
+		raise ExchangeError("not_a_workbook")
+	return _table(lines, max_rows)
+
+
+def _table(lines, max_rows: int) -> Table:
+	table = None
+	for number, values in lines:
+		values = [v.strip() if isinstance(v, str) and not isinstance(v, Formula) else v for v in values]
+		while values and values[-1] in (None, ""):
+			values.pop()
+		if not values:
+			continue
+		if table is None:
+			table = Table(headers=["" if v is None else str(v).strip() for v in values])
+			continue
+		if len(table.rows) >= max_rows:
+			raise ExchangeError("too_many_rows", limit=max_rows)
+		table.rows.append((number, values))
+	if table is None:
+		raise ExchangeError("empty")
+	if not table.rows:
+		raise ExchangeError("no_rows")
+	return table
+
+
+def check_workbook_zip(content: bytes) -> zipfile.ZipFile:
+	"""Open the zip container and refuse macros, encryption and zip bombs before anything is unpacked."""
+	try:
+		archive = zipfile.ZipFile(io.BytesIO(content))
+		members = archive.infolist()
+	except (zipfile.BadZipFile, ValueError, OSError) as e:
+		raise ExchangeError("corrupt_zip") from e
+	names = {m.filename.lower() for m in members}
+	if any(m.flag_bits & 0x1 for m in members):
+		raise ExchangeError("encrypted")
+	if any(n.endswith("vbaproject.bin") for n in names):
+		raise ExchangeError("macro_workbook")
+	unpacked = sum(m.file_size for m in members)
+	if unpacked > MAX_UNPACKED_MB * 1024 * 1024:
+		raise ExchangeError("too_large", size=unpacked // (1024 * 1024), limit=MAX_UNPACKED_MB)
+	if "xl/workbook.xml" not in names:
+		raise ExchangeError("corrupt_zip")
+	return archive
+
+
+def _xlsx_lines(content: bytes):
+	import openpyxl
+
+	archive = check_workbook_zip(content)
+	try:
+		workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+		sheet = workbook.worksheets[0]
+		_refuse_merged_cells(archive, sheet._worksheet_path)
+		rows = []
+		for row in sheet.iter_rows():
+			values = [_cell_value(c) for c in row]
+			number = next((c.row for c in row if getattr(c, "row", None)), None)
+			rows.append((number, values))
+		workbook.close()
+	except ExchangeError:
+		raise
+	except Exception as e:
+		raise ExchangeError("corrupt_zip") from e
+	return rows
+
+
+def _cell_value(cell):
+	if getattr(cell, "data_type", None) == "f" or (
+		isinstance(cell.value, str) and cell.value.startswith("=")
+	):
+		return Formula(str(cell.value))
+	return cell.value
+
+
+def _refuse_merged_cells(archive: zipfile.ZipFile, path: str):
+	xml = archive.read(path.lstrip("/"))
+	if b"<mergeCell " in xml:
+		start = xml.index(b"<mergeCell ")
+		ref = xml[start : xml.index(b">", start)].split(b'ref="')[-1].split(b'"')[0]
+		raise ExchangeError("merged_cells", cells=ref.decode("ascii", "replace"))
+
+
+def _csv_lines(content: bytes):
+	text = decode_text(content)
+	first_line = next((line for line in text.splitlines() if line.strip()), "")
+	delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+	reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+	return [
+		(number, [Formula(v) if v.startswith("=") else v for v in values])
+		for number, values in enumerate(reader, start=1)
+	]
+
+
+def decode_text(content: bytes) -> str:
+	"""UTF-8 (with or without BOM), else Windows-1252."""
+	for encoding in ("utf-8-sig", "cp1252"):
+		try:
+			return content.decode(encoding)
+		except UnicodeDecodeError:
+			continue
+	raise ExchangeError("encoding")

@@ -1,0 +1,74 @@
+"""Importable DocTypes: registered with the hook ``mq_importable_doctypes`` in hooks.py.
+
+``{"DocType": {"natural_key": [fieldnames], "aliases": {fieldname: [header, ...]}}}``: the natural key finds
+the existing record of a row (upsert); the fields come from the DocType meta.
+"""
+
+import frappe
+from frappe import _
+
+from mehrwert_quartier.partner_exchange.spec import IMPORTABLE_TYPES, FieldSpec
+
+DATA_KINDS = {"Email", "Phone", "URL"}
+
+
+def importable_doctypes() -> dict[str, dict]:
+	return frappe.get_hooks("mq_importable_doctypes") or {}
+
+
+def get_config(doctype: str) -> dict:
+	config = importable_doctypes().get(doctype)
+	if not config:
+		frappe.throw(_("{0} cannot be imported").format(_(doctype)), title=_("Not Importable"))
+	return config
+
+
+def natural_key(doctype: str) -> list[str]:
+	return list(dict.fromkeys(get_config(doctype)["natural_key"]))
+
+
+def field_specs(doctype: str) -> list[FieldSpec]:
+	"""The importable fields in form order: visible, editable fields of simple types."""
+	config = get_config(doctype)
+	aliases = config.get("aliases") or {}
+	key = natural_key(doctype)
+	specs = []
+	for df in frappe.get_meta(doctype).fields:
+		if df.fieldtype not in IMPORTABLE_TYPES or df.hidden or df.read_only or df.fetch_from:
+			if df.fieldname not in key:
+				continue
+		spec = FieldSpec(
+			fieldname=df.fieldname,
+			fieldtype=df.fieldtype,
+			label=df.label or df.fieldname,
+			label_de=_(df.label or df.fieldname, lang="de"),
+			# a required field with a default may be left out: new records get the default
+			reqd=(bool(df.reqd) and not df.default) or df.fieldname in key,
+			length=df.length or None,
+			aliases=list(aliases.get(df.fieldname, [])),
+		)
+		if df.fieldtype == "Select":
+			spec.options = [o for o in (df.options or "").split("\n") if o]
+			spec.options_de = {o: _(o, lang="de") for o in spec.options}
+		elif df.fieldtype == "Link":
+			spec.link = df.options
+		elif df.fieldtype == "Table MultiSelect":
+			child = next(f for f in frappe.get_meta(df.options).fields if f.fieldtype == "Link")
+			spec.link, spec.child_field = child.options, child.fieldname
+		elif df.options in DATA_KINDS:
+			spec.data_kind = df.options
+		if df.fieldname == "postcode":
+			spec.data_kind = "Postcode"
+		specs.append(spec)
+	return specs
+
+
+def link_choices(specs: list[FieldSpec], limit: int = 1000) -> dict[str, list[str]]:
+	"""Values for the template's drop-downs: the records of each link target the user may read."""
+	choices = {}
+	for spec in specs:
+		if spec.link and frappe.has_permission(spec.link, "read"):
+			choices[spec.fieldname] = frappe.get_list(
+				spec.link, pluck="name", limit=limit, order_by="name asc"
+			)
+	return choices

@@ -1,0 +1,128 @@
+"""Run an Import Batch: dry run (validate) or import, inline for small files, as a background job for large ones."""
+
+import json
+
+import frappe
+from frappe import _
+from frappe.utils import now_datetime
+
+from mehrwert_quartier.partner_exchange.engine import process
+from mehrwert_quartier.partner_exchange.messages import bilingual
+from mehrwert_quartier.partner_exchange.registry import field_specs, natural_key
+from mehrwert_quartier.partner_exchange.rows import inspect_file
+from mehrwert_quartier.partner_exchange.xlsx import write_error_report
+
+BACKGROUND_ROWS = 2000
+PREVIEW_ROWS = 500
+
+
+def start(batch, action: str, background_rows: int = BACKGROUND_ROWS) -> dict:
+	"""Run now, or enqueue when the file has more than ``background_rows`` rows."""
+	inspection = inspect(batch)
+	if len(inspection.rows) > background_rows:
+		frappe.enqueue(
+			"mehrwert_quartier.partner_exchange.runner.run_job",
+			queue="long",
+			timeout=3 * 3600,
+			batch=batch.name,
+			action=action,
+			enqueue_after_commit=True,
+		)
+		batch.add_log(_("Queued as a background job ({0} rows)").format(len(inspection.rows)))
+		batch.save()
+		return {"queued": True}
+	run(batch, action, inspection)
+	return {"queued": False, "status": batch.status}
+
+
+def run_job(batch: str, action: str):
+	"""Background job: a failure marks the batch Failed; the import can be started again (it resumes)."""
+	doc = frappe.get_doc("Import Batch", batch)
+	try:
+		run(doc, action, inspect(doc), partial=doc.valid_rows_only)
+	except Exception:
+		frappe.db.rollback()
+		doc.reload()
+		doc.status = "Failed"
+		doc.add_log(frappe.get_traceback())
+		doc.save(ignore_permissions=True)
+	frappe.db.commit()  # nosemgrep: background job ends its own transaction
+
+
+def inspect(batch):
+	file = frappe.get_doc("File", {"file_url": batch.import_file})
+	doctype = batch.import_doctype
+	with open(file.get_full_path(), "rb") as f:  # File.get_content() decodes text files
+		content = f.read()
+	return inspect_file(file.file_name, content, field_specs(doctype), natural_key(doctype))
+
+
+def run(batch, action: str, inspection, partial: bool = False):
+	write = action == "import"
+	batch.total_rows = len(inspection.rows)
+	if inspection.errors:
+		return finish(batch, "Rejected", inspection.errors + inspection.warnings)
+	frappe.db.savepoint("mq_import_batch")
+
+	def progress(done, total):
+		frappe.publish_progress(
+			done * 100 / total,
+			title=_("Import Batch"),
+			doctype="Import Batch",
+			docname=batch.name,
+			description=_("{0} of {1} rows").format(done, total),
+		)
+
+	outcome = process(
+		inspection, batch.import_doctype, natural_key(batch.import_doctype), write, progress, partial
+	)
+	batch.changes = json.dumps(outcome.changes[:PREVIEW_ROWS], default=str, ensure_ascii=False)
+	batch.new_rows, batch.updated_rows = outcome.counts["new"], outcome.counts["update"]
+	batch.unchanged_rows, batch.error_rows = outcome.counts["unchanged"], outcome.counts["error"]
+	failed = outcome.counts["error"] and not batch.valid_rows_only
+	if write and failed:
+		frappe.db.rollback(save_point="mq_import_batch")
+	attach_error_report(batch, inspection)
+	if write and failed:
+		return finish(batch, "Failed", [bilingual("not_saved"), *inspection.warnings])
+	if write:
+		batch.imported_on = now_datetime()
+		return finish(batch, "Imported", inspection.warnings)
+	batch.validated_on = now_datetime()
+	return finish(batch, "Rejected" if failed else "Validated", inspection.warnings)
+
+
+def finish(batch, status: str, messages: list[str]):
+	batch.status = status
+	for message in messages:
+		batch.add_log(message)
+	batch.add_log(
+		_("{0}: {1} rows, {2} new, {3} updated, {4} unchanged, {5} with errors").format(
+			_(status),
+			batch.total_rows or 0,
+			batch.new_rows or 0,
+			batch.updated_rows or 0,
+			batch.unchanged_rows or 0,
+			batch.error_rows or 0,
+		)
+	)
+	batch.save()
+
+
+def attach_error_report(batch, inspection):
+	errors = {row.number: row.errors for row in inspection.rows if row.errors}
+	batch.error_report = None
+	if not errors:
+		return
+	content = write_error_report(inspection.table.headers, inspection.table.rows, errors)
+	file = frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": f"{batch.name}-fehlerbericht.xlsx",
+			"is_private": 1,
+			"attached_to_doctype": "Import Batch",
+			"attached_to_name": batch.name,
+			"content": content,
+		}
+	).insert(ignore_permissions=True)
+	batch.error_report = file.file_url

@@ -1,0 +1,154 @@
+"""A corpus of good and malformed partner files, generated (never checked in) for the tests.
+
+:func:`corpus` returns ``{case: (filename, content, expected)}``; ``expected`` is the message code that must
+stop the file, ``"formula"`` / ``"bad_date"`` for a cell error, or ``None`` when the file must read cleanly.
+The files use :data:`TEST_SPECS` (plain Python, no site needed).
+"""
+
+import io
+import zipfile
+
+from openpyxl import Workbook
+
+from mehrwert_quartier.partner_exchange.reader import MAX_ROWS, MAX_UNPACKED_MB, OLE_MAGIC
+from mehrwert_quartier.partner_exchange.spec import FieldSpec
+
+TEST_SPECS = [
+	FieldSpec("organisation_name", "Data", "Organisation Name", "Name der Organisation", reqd=True),
+	FieldSpec("postcode", "Data", "Postcode", "Postleitzahl", data_kind="Postcode"),
+	FieldSpec("email", "Data", "Email", "E-Mail", data_kind="Email"),
+	FieldSpec("founded_on", "Date", "Founded On", "Gegründet am"),
+	FieldSpec("budget", "Float", "Budget", "Budget"),
+	FieldSpec(
+		"organisation_type",
+		"Select",
+		"Organisation Type",
+		"Art der Organisation",
+		options=["Association", "Jobcenter"],
+		options_de={"Association": "Verein", "Jobcenter": "Jobcenter"},
+	),
+]
+TEST_KEY = ["organisation_name"]
+HEADERS = [
+	"Name der Organisation *",
+	"Postleitzahl",
+	"E-Mail",
+	"Gegründet am",
+	"Budget",
+	"Art der Organisation",
+]
+GOOD_ROW = ["Bürgerverein Grünau", "04209", "Info@Verein.example", "15.03.2026", "1.234,50", "Verein"]
+
+
+def xlsx(rows, edit=None) -> bytes:
+	workbook = Workbook()
+	sheet = workbook.active
+	for row in rows:
+		sheet.append(row)
+	if edit:
+		edit(sheet)
+	buffer = io.BytesIO()
+	workbook.save(buffer)
+	return buffer.getvalue()
+
+
+def csv_bytes(rows, delimiter=";", encoding="utf-8") -> bytes:
+	text = "\r\n".join(delimiter.join(str(v) for v in row) for row in rows) + "\r\n"
+	return text.encode(encoding)
+
+
+def zip_with(content: bytes, extra: dict[str, bytes]) -> bytes:
+	buffer = io.BytesIO()
+	with (
+		zipfile.ZipFile(io.BytesIO(content)) as source,
+		zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target,
+	):
+		for item in source.infolist():
+			target.writestr(item, source.read(item.filename))
+		for name, data in extra.items():
+			target.writestr(name, data)
+	return buffer.getvalue()
+
+
+def zip_bomb() -> bytes:
+	"""A small workbook that unpacks to more than the limit (zeros compress about 1000:1)."""
+	size = (MAX_UNPACKED_MB + 1) * 1024 * 1024
+	return zip_with(xlsx([HEADERS, GOOD_ROW]), {"xl/media/padding.bin": bytes(size)})
+
+
+def many_rows(count: int = MAX_ROWS + 1) -> bytes:
+	rows = [HEADERS] + [[f"Verein {i}", "04209", "", "", "", ""] for i in range(count)]
+	return csv_bytes(rows)
+
+
+def date_rows() -> list[list]:
+	"""The same date in five ways: German, short German, ISO, slashes, Excel serial (46096 = 15.03.2026)."""
+	return [
+		[f"Verein {i}", "04209", "", date, "", ""]
+		for i, date in enumerate(["15.03.2026", "15.03.26", "2026-03-15", "15/03/2026", 46096])
+	]
+
+
+def corpus() -> dict[str, tuple[str, bytes, str | None]]:
+	good = xlsx([HEADERS, GOOD_ROW])
+	cases = {
+		"good_xlsx": ("partner.xlsx", good, None),
+		"good_csv_utf8": ("partner.csv", csv_bytes([HEADERS, GOOD_ROW]), None),
+		"good_csv_bom": ("partner.csv", csv_bytes([HEADERS, GOOD_ROW], encoding="utf-8-sig"), None),
+		"good_csv_cp1252": ("partner.csv", csv_bytes([HEADERS, GOOD_ROW], encoding="cp1252"), None),
+		"good_csv_comma": (
+			"partner.csv",
+			csv_bytes([HEADERS, [*GOOD_ROW[:4], "1234.50", GOOD_ROW[5]]], ","),
+			None,
+		),
+		"english_headers": ("partner.xlsx", xlsx([[s.label.upper() for s in TEST_SPECS], GOOD_ROW]), None),
+		"five_date_formats": ("partner.xlsx", xlsx([HEADERS, *date_rows()]), None),
+		"wrong_extension": ("partner.pdf", b"%PDF-1.4 not a workbook", "not_a_workbook"),
+		"xlsx_named_txt": ("partner.txt", good, "not_a_workbook"),
+		"binary_named_csv": ("partner.csv", b"\x00\x01\x02PK", "not_a_workbook"),
+		"corrupt_zip": ("partner.xlsx", good[:200], "corrupt_zip"),
+		"zip_without_workbook": ("partner.xlsx", _plain_zip(), "corrupt_zip"),
+		"macro_xlsm": ("partner.xlsm", good, "macro_workbook"),
+		"macro_inside_xlsx": (
+			"partner.xlsx",
+			zip_with(good, {"xl/vbaProject.bin": b"VBA"}),
+			"macro_workbook",
+		),
+		"encrypted": ("partner.xlsx", OLE_MAGIC + b"EncryptedPackage" + bytes(512), "encrypted"),
+		"empty_file": ("partner.xlsx", b"", "empty"),
+		"empty_sheet": ("partner.xlsx", xlsx([]), "empty"),
+		"empty_csv": ("partner.csv", b"\r\n;;\r\n", "empty"),
+		"header_only": ("partner.xlsx", xlsx([HEADERS]), "no_rows"),
+		"duplicated_header": (
+			"partner.xlsx",
+			xlsx([[*HEADERS, "Postleitzahl"], GOOD_ROW]),
+			"duplicate_header",
+		),
+		"missing_header": ("partner.xlsx", xlsx([HEADERS[1:], GOOD_ROW[1:]]), "missing_header"),
+		"merged_cells": ("partner.xlsx", xlsx([HEADERS, GOOD_ROW, GOOD_ROW], _merge), "merged_cells"),
+		"formula": ("partner.xlsx", xlsx([HEADERS, [*GOOD_ROW[:4], "=2*3", GOOD_ROW[5]]]), "formula"),
+		"formula_injection_csv": (
+			"partner.csv",
+			csv_bytes([HEADERS, ['=HYPERLINK("http://evil.example")', *GOOD_ROW[1:]]]),
+			"formula",
+		),
+		"bad_date": (
+			"partner.xlsx",
+			xlsx([HEADERS, [*GOOD_ROW[:3], "31.02.2026", *GOOD_ROW[4:]]]),
+			"bad_date",
+		),
+		"zip_bomb": ("partner.xlsx", zip_bomb(), "too_large"),
+		"very_many_rows": ("partner.csv", many_rows(), "too_many_rows"),
+	}
+	return cases
+
+
+def _merge(sheet):
+	sheet.merge_cells("A2:A3")
+
+
+def _plain_zip() -> bytes:
+	buffer = io.BytesIO()
+	with zipfile.ZipFile(buffer, "w") as archive:
+		archive.writestr("hello.txt", "not a workbook")
+	return buffer.getvalue()

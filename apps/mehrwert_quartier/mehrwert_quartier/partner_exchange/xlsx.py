@@ -1,0 +1,80 @@
+"""Write workbooks: exports, error reports and templates (plain Python, openpyxl).
+
+Every text cell goes through :func:`safe_cell`: text that a spreadsheet would run as a formula (starting with
+``= + - @`` or a control character) is stored as a string cell with Excel's quote prefix, so neither Excel nor
+LibreOffice evaluates it and openpyxl reads it back as text, not as a formula.
+"""
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.comments import Comment
+from openpyxl.styles import Font, PatternFill
+
+from mehrwert_quartier.partner_exchange.messages import MESSAGES
+
+RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+ERROR_FILL = PatternFill("solid", start_color="FFC7CE", end_color="FFC7CE")
+HEADER_FONT = Font(bold=True)
+
+
+def is_risky(text: str) -> bool:
+	return bool(text) and (text.startswith(RISKY_START) or ord(text[0]) < 32)
+
+
+def safe_cell(sheet, value, **style) -> WriteOnlyCell:
+	if isinstance(value, str):
+		value = ILLEGAL_CHARACTERS_RE.sub("", value)
+	cell = WriteOnlyCell(sheet, value=value)
+	if isinstance(value, str) and (is_risky(value) or cell.data_type == "f"):
+		cell.data_type = "s"
+		cell.quotePrefix = True
+	for key, item in style.items():
+		setattr(cell, key, item)
+	return cell
+
+
+def _save(workbook: Workbook) -> bytes:
+	buffer = io.BytesIO()
+	workbook.save(buffer)
+	return buffer.getvalue()
+
+
+def write_rows(headers: list[str], rows, sheet_title: str = "Daten") -> bytes:
+	"""A write-only workbook: one bold header row, then the rows, every cell safe."""
+	workbook = Workbook(write_only=True)
+	sheet = workbook.create_sheet(sheet_title)
+	sheet.append([safe_cell(sheet, h, font=HEADER_FONT) for h in headers])
+	for row in rows:
+		sheet.append([safe_cell(sheet, v) for v in row])
+	return _save(workbook)
+
+
+def write_error_report(headers: list[str], rows, errors: dict[int, list[tuple[int | None, str]]]) -> bytes:
+	"""The original rows with an error column in front; bad cells red with the message as a comment.
+
+	``rows`` are ``(row number, values)``, ``errors`` maps a row number to ``(column index or None, message)``.
+	"""
+	workbook = Workbook(write_only=True)
+	sheet = workbook.create_sheet("Fehlerbericht")
+	title = MESSAGES["error_column"][0]
+	sheet.append([safe_cell(sheet, h, font=HEADER_FONT) for h in [title, *headers]])
+	for number, values in rows:
+		row_errors = errors.get(number, [])
+		bad = {}
+		for column, message in row_errors:
+			if column is not None:
+				bad.setdefault(column, []).append(message)
+		cells = [safe_cell(sheet, "\n".join(m for _c, m in row_errors) or None)]
+		width = max([len(values), len(headers), *(c + 1 for c in bad)])
+		for column in range(width):
+			value = values[column] if column < len(values) else None
+			cell = safe_cell(sheet, value if not isinstance(value, list) else ", ".join(value))
+			if column in bad:
+				cell.fill = ERROR_FILL
+				cell.comment = Comment("\n".join(bad[column]), "MehrWertQuartier")
+			cells.append(cell)
+		sheet.append(cells)
+	return _save(workbook)
