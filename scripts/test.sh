@@ -5,7 +5,7 @@
 # afterwards (keep it with MQ_KEEP_TEST_SITE=1).
 source "$(dirname "$0")/lib.sh"
 
-RESULTS="$BENCH_ROOT/.test-results"
+RESULTS="${MQ_RESULTS_DIR:-$BENCH_ROOT/.test-results}"
 rm -rf "$RESULTS"; mkdir -p "$RESULTS"
 layers=("$@")
 [ ${#layers[@]} -gt 0 ] || layers=(unit integration browser)

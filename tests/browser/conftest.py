@@ -29,6 +29,9 @@ def page(browser):
 	context = browser.new_context(locale="de-DE", viewport={"width": 1366, "height": 900})
 	page = context.new_page()
 	page.set_default_timeout(30000)
+	page.errors = []
+	page.on("pageerror", lambda error: page.errors.append(f"pageerror: {error}"))
+	page.on("console", lambda msg: msg.type == "error" and page.errors.append(f"console: {msg.text}"))
 	yield page
 	context.close()
 
@@ -54,3 +57,4 @@ def pytest_runtest_makereport(item, call):
 		shots.mkdir(parents=True, exist_ok=True)
 		page.screenshot(path=str(shots / f"FAILED-{item.name}.png"))
 		(shots / f"FAILED-{item.name}.html").write_text(page.content(), encoding="utf-8")
+		(shots / f"FAILED-{item.name}.log").write_text("\n".join(page.errors), encoding="utf-8")

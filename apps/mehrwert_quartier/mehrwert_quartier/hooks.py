@@ -31,10 +31,62 @@ before_tests = "mehrwert_quartier.setup.erpnext_setup.before_tests"
 mq_demo_generators = [
 	"mehrwert_quartier.demo.programme.make_users",
 	"mehrwert_quartier.demo.programme.make_partner_organisations",
+	"mehrwert_quartier.demo.qs_wirtschaft.make_businesses",
+	"mehrwert_quartier.demo.qs_wirtschaft.make_commercial_units",
+	"mehrwert_quartier.demo.qs_arbeit.make_participants",
+	"mehrwert_quartier.demo.portfolio.make_portfolio",
+	"mehrwert_quartier.demo.portfolio.make_referrals",
+	"mehrwert_quartier.demo.events.make_events",
+	"mehrwert_quartier.demo.placements.make_vacancies_and_placements",
 ]
 
 # Fixtures: always filtered by name
 fixtures = []
 
 # Custom fields on other apps' DocTypes: functions returning {doctype: [fields]} (see setup/custom_fields.py)
-mq_custom_fields = []
+mq_custom_fields = [
+	"mehrwert_quartier.qs_wirtschaft.crm_fields.get_custom_fields",
+]
+
+# QS Wirtschaft: carry the programme fields along ERPNext's CRM conversions; restricted support cases
+doc_events = {
+	"Prospect": {"before_save": "mehrwert_quartier.qs_wirtschaft.crm.prospect_before_save"},
+	"Customer": {"before_insert": "mehrwert_quartier.qs_wirtschaft.crm.customer_before_insert"},
+	"Opportunity": {"before_save": "mehrwert_quartier.qs_wirtschaft.crm.opportunity_before_save"},
+}
+permission_query_conditions = {
+	"Enterprise Support Case": "mehrwert_quartier.qs_wirtschaft.permissions.case_query_conditions",
+}
+has_permission = {
+	"Enterprise Support Case": "mehrwert_quartier.qs_wirtschaft.permissions.case_has_permission",
+}
+
+# Partner exchange: DocTypes importable from partner workbooks, each with its natural key (upsert key)
+mq_importable_doctypes = {
+	"Partner Organisation": {"natural_key": ["organisation_name"]},
+	"Postcode Area": {"natural_key": ["postcode"]},
+	"Participant": {"natural_key": ["last_name", "first_name", "date_of_birth"]},
+	"Training Provider": {"natural_key": ["provider_name"]},
+	"Training Offer": {"natural_key": ["offer_title", "provider"]},
+	# outcomes of referrals and attendance lists come back from providers and trainers as spreadsheets
+	"Referral": {"natural_key": ["participant", "offer"]},
+	"Event Registration": {"natural_key": ["event", "participant"]},
+}
+
+# QS Arbeit: the offer finder on the participant form
+doctype_js = {
+	"Participant": [
+		"public/js/participant_duplicates.js",
+		"public/js/participant_offers.js",
+		"public/js/participant_vacancies.js",
+	]
+}
+
+# Shared desk helpers (ranked matches with explained scores)
+app_include_js = "mehrwert_quartier.bundle.js"
+
+scheduler_events = {
+	"daily": [
+		"mehrwert_quartier.qs_arbeit.doctype.training_offer.training_offer.flag_offers_due_for_review",
+	],
+}

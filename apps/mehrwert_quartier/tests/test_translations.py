@@ -2,6 +2,7 @@
 
 import ast
 import csv
+import importlib
 import json
 import re
 
@@ -50,8 +51,25 @@ def python_messages() -> set[str]:
 				and isinstance(node.args[0], ast.Constant)
 			):
 				found.add(node.args[0].value)
-			if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "RuleError" and node.args:
+			if (
+				isinstance(node, ast.Call)
+				and getattr(node.func, "id", None) in ("RuleError", "rule_check")
+				and node.args
+			):
 				found.add(node.args[0].value)
+	return found
+
+
+JS_MESSAGE = re.compile(r"""__\(\s*(["'`])((?:(?!\1).)+)\1""")
+
+
+def js_messages() -> set[str]:
+	"""Literal strings passed to __() in the app's JavaScript (not template literals with ${...})."""
+	found = set()
+	for path in PACKAGE.rglob("*.js"):
+		for _quote, text in JS_MESSAGE.findall(path.read_text(encoding="utf-8")):
+			if "${" not in text:
+				found.add(text.replace("\\'", "'").replace('\\"', '"'))
 	return found
 
 
@@ -61,12 +79,33 @@ def role_names() -> set[str]:
 	found = set()
 	for key, value in zip(roles.value.keys, roles.value.values, strict=True):
 		found.add(key.value)
-		found.update(v.value for k, v in zip(value.keys, value.values, strict=True) if k.value == "description")
+		found.update(
+			v.value for k, v in zip(value.keys, value.values, strict=True) if k.value == "description"
+		)
+	return found
+
+
+def custom_field_strings() -> set[str]:
+	"""Labels, options and descriptions of the custom fields registered with the hook ``mq_custom_fields``.
+
+	The registering functions must run without a site (keep the field definitions in plain Python)."""
+	tree = ast.parse((PACKAGE / "hooks.py").read_text(encoding="utf-8"))
+	hook = next(n for n in tree.body if isinstance(n, ast.Assign) and n.targets[0].id == "mq_custom_fields")
+	found = set()
+	for path in ast.literal_eval(hook.value):
+		module, function = path.rsplit(".", 1)
+		for rows in getattr(importlib.import_module(module), function)().values():
+			found.update(doctype_strings({"name": rows[0]["module"], "fields": rows}))
 	return found
 
 
 def all_strings() -> dict[str, set[str]]:
-	strings: dict[str, set[str]] = {"python": python_messages(), "roles": role_names()}
+	strings: dict[str, set[str]] = {
+		"python": python_messages(),
+		"javascript": js_messages(),
+		"roles": role_names(),
+	}
+	strings["custom_fields"] = custom_field_strings()
 	for path in PACKAGE.glob("*/doctype/*/*.json"):
 		doc = json.loads(path.read_text(encoding="utf-8"))
 		if doc.get("doctype") == "DocType":

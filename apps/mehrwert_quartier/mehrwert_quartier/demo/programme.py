@@ -113,6 +113,9 @@ def make_users(rng: random.Random) -> int:
 
 def ensure_user(email: str, first: str, last: str, roles: list[str], user_type: str) -> None:
 	if frappe.db.exists("User", email):
+		missing = set(roles) - set(frappe.get_roles(email))
+		if missing:
+			frappe.get_doc("User", email).add_roles(*missing)
 		return
 	user = frappe.get_doc(
 		{

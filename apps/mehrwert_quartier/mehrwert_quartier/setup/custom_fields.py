@@ -4,6 +4,8 @@ Later features register their fields with the hook ``mq_custom_fields`` in hooks
 paths to functions returning ``{doctype: [field dicts]}``, as frappe's ``create_custom_fields`` takes.
 """
 
+import importlib
+
 import frappe
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
@@ -11,7 +13,9 @@ from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 def get_app_custom_fields() -> dict[str, list[dict]]:
 	fields: dict[str, list[dict]] = {}
 	for path in frappe.get_hooks("mq_custom_fields", app_name="mehrwert_quartier"):
-		for doctype, rows in frappe.get_attr(path)().items():
+		# not frappe.get_attr: it refuses once the app is uninstalled, and the footprint reads this then
+		module, function = path.rsplit(".", 1)
+		for doctype, rows in getattr(importlib.import_module(module), function)().items():
 			fields.setdefault(doctype, []).extend(rows)
 	return fields
 

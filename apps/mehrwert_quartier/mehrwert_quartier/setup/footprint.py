@@ -2,6 +2,10 @@
 
 import frappe
 
+from mehrwert_quartier.programme_events.setup import EVENT_WORKFLOW
+from mehrwert_quartier.qs_arbeit.setup import COACHING_PLAN_WORKFLOW
+from mehrwert_quartier.qs_wirtschaft.crm_fields import CRM_DOCTYPES
+from mehrwert_quartier.qs_wirtschaft.setup import CASE_WORKFLOW
 from mehrwert_quartier.setup.custom_fields import get_app_custom_fields
 from mehrwert_quartier.setup.roles import ROLES
 
@@ -25,6 +29,24 @@ def app_footprint() -> dict[str, list[str]]:
 		"module_defs": frappe.get_all("Module Def", filters={"app_name": "mehrwert_quartier"}, pluck="name"),
 		"workspaces": frappe.get_all("Workspace", filters={"module": ("in", modules)}, pluck="name"),
 		"custom_fields": sorted(custom_fields),
+		"workflows": frappe.get_all(
+			"Workflow",
+			filters={
+				"name": ("in", [w.name for w in (CASE_WORKFLOW, COACHING_PLAN_WORKFLOW, EVENT_WORKFLOW)])
+			},
+			pluck="name",
+		),
+		"custom_docperms": custom_docperms(),
+		"defaults": frappe.get_all(
+			"DefaultValue", filters={"parent": "__default", "defkey": ("like", "mq\\_%")}, pluck="defkey"
+		),
 		"installed": ["mehrwert_quartier"] if "mehrwert_quartier" in frappe.get_installed_apps() else [],
 	}
 
+
+def custom_docperms() -> list[str]:
+	"""Custom permission rules of the app's roles and on the CRM DocTypes the app extends."""
+	rows = frappe.get_all("Custom DocPerm", fields=["parent", "role", "permlevel"])
+	return sorted(
+		f"{r.parent}:{r.role}:{r.permlevel}" for r in rows if r.parent in CRM_DOCTYPES or r.role in ROLES
+	)

@@ -2,6 +2,9 @@
 
 import frappe
 
+from mehrwert_quartier.programme_events import setup as events_setup
+from mehrwert_quartier.qs_arbeit import setup as qs_arbeit_setup
+from mehrwert_quartier.qs_wirtschaft import setup as qs_wirtschaft_setup
 from mehrwert_quartier.setup.custom_fields import create_app_custom_fields, delete_app_custom_fields
 from mehrwert_quartier.setup.reference_data import create_reference_data
 from mehrwert_quartier.setup.roles import create_roles, delete_roles
@@ -15,9 +18,22 @@ def after_migrate() -> None:
 	create_roles()
 	create_app_custom_fields()
 	create_reference_data()
+	qs_wirtschaft_setup.after_migrate()
+	qs_arbeit_setup.after_migrate()
+	events_setup.after_migrate()
 	frappe.db.commit()
 
 
 def before_uninstall() -> None:
+	qs_wirtschaft_setup.before_uninstall()
+	qs_arbeit_setup.before_uninstall()
+	events_setup.before_uninstall()
 	delete_app_custom_fields()
 	delete_roles()
+	delete_app_defaults()
+
+
+def delete_app_defaults() -> None:
+	"""Site defaults the app keeps (the demo-loaded flag): a reinstalled app loads its demo data again."""
+	frappe.db.delete("DefaultValue", {"parent": "__default", "defkey": ("like", "mq\\_%")})
+	frappe.clear_cache()

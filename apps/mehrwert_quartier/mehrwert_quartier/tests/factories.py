@@ -11,8 +11,15 @@ def unique(prefix: str) -> str:
 def make_user(*roles: str, user_type: str = "System User", email: str | None = None) -> str:
 	email = email or f"{random_string(10).lower()}@test.mehrwert.example"
 	user = frappe.get_doc(
-		{"doctype": "User", "email": email, "first_name": "Test", "last_name": random_string(6),
-		"send_welcome_email": 0, "user_type": user_type, "language": "de"}
+		{
+			"doctype": "User",
+			"email": email,
+			"first_name": "Test",
+			"last_name": random_string(6),
+			"send_welcome_email": 0,
+			"user_type": user_type,
+			"language": "de",
+		}
 	)
 	user.append_roles(*roles)
 	user.insert(ignore_permissions=True)
@@ -38,3 +45,104 @@ def make_postcode_area(postcode: str, area: str = "Grünau") -> "frappe.model.do
 	return frappe.get_doc({"doctype": "Postcode Area", "postcode": postcode, "programme_area": area}).insert(
 		ignore_permissions=True
 	)
+
+
+# QS Arbeit
+ESF_ENTRY = {
+	"entry_date": "2026-03-02",
+	"date_of_birth": "1979-06-15",
+	"gender": "Female",
+	"labour_market_status": "Unemployed",
+	"unemployment_months": 14,
+	"isced_level": "ISCED 3",
+	"household_situation": "Single-adult household with dependent children",
+	"disability": "No",
+	"foreign_background": "Yes",
+	"third_country_national": "No answer",
+	"minority": "No answer",
+	"homelessness": "No",
+}
+
+
+def make_participant(esf: bool = True, **values) -> "frappe.model.document.Document":
+	doc = frappe.get_doc(
+		{
+			"doctype": "Participant",
+			"first_name": "Test",
+			"last_name": random_string(8),
+			"postcode": "04315",
+			"address_line": "Eisenbahnstraße 1",
+			**(ESF_ENTRY if esf else {}),
+			**values,
+		}
+	)
+	return doc.insert(ignore_permissions=True)
+
+
+def make_consent(
+	participant: str, purpose: str = "Counselling", **values
+) -> "frappe.model.document.Document":
+	doc = frappe.get_doc(
+		{
+			"doctype": "Consent",
+			"participant": participant,
+			"purpose": purpose,
+			"given_on": "2026-03-02",
+			**values,
+		}
+	)
+	return doc.insert(ignore_permissions=True)
+
+
+def make_consultation(participant: str, **values) -> "frappe.model.document.Document":
+	doc = frappe.get_doc(
+		{
+			"doctype": "Consultation",
+			"participant": participant,
+			"consultation_date": "2026-03-02",
+			"counsellor": "Administrator",
+			"consultation_type": "First contact",
+			"channel": "Walk-in",
+			**values,
+		}
+	)
+	return doc.insert(ignore_permissions=True)
+
+
+# QS Wirtschaft
+def make_lead(**values) -> "frappe.model.document.Document":
+	name = unique("Testbetrieb")
+	doc = {"doctype": "Lead", "company_name": name, "first_name": name.split()[-1], **values}
+	return frappe.get_doc(doc).insert(ignore_permissions=True)
+
+
+def make_support_case(
+	business: "frappe.model.document.Document", **values
+) -> "frappe.model.document.Document":
+	doc = {
+		"doctype": "Enterprise Support Case",
+		"business_doctype": business.doctype,
+		"business": business.name,
+		**values,
+	}
+	return frappe.get_doc(doc).insert(ignore_permissions=True)
+
+
+def make_training_offer(**values) -> "frappe.model.document.Document":
+	provider = values.pop("provider", None) or make_training_provider().name
+	doc = frappe.get_doc(
+		{
+			"doctype": "Training Offer",
+			"offer_title": unique("Deutschkurs"),
+			"provider": provider,
+			"category": "Language",
+			"language_of_instruction": "German",
+			**values,
+		}
+	)
+	return doc.insert(ignore_permissions=True)
+
+
+def make_training_provider(**values) -> "frappe.model.document.Document":
+	doc = frappe.get_doc({"doctype": "Training Provider", "provider_name": unique("Bildungswerk"), **values})
+	return doc.insert(ignore_permissions=True)

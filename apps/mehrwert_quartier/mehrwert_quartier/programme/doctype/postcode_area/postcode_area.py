@@ -5,8 +5,8 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from mehrwert_quartier.rules import RuleError
-from mehrwert_quartier.rules.postcode import area_for_postcode, normalize_postcode
+from mehrwert_quartier.rules.postcode import area_for_postcode
+from mehrwert_quartier.validation import valid_postcode
 
 
 class PostcodeArea(Document):
@@ -21,10 +21,7 @@ class PostcodeArea(Document):
 		self.normalize_postcode()
 
 	def normalize_postcode(self):
-		try:
-			self.postcode = normalize_postcode(self.postcode)
-		except RuleError as e:
-			frappe.throw(_(e.message).format(**e.params), title=_("Invalid Postcode"))
+		self.postcode = valid_postcode(self.postcode)
 
 	def on_update(self):
 		frappe.cache.delete_value(POSTCODE_MAP_CACHE_KEY)
