@@ -9,7 +9,10 @@ create() {
 	local site=$1
 	if site_exists "$site"; then return; fi
 	log "creating site $site (Frappe, ERPNext, mehrwert_quartier)"
-	bench new-site "$site" --db-root-username "$MQ_DB_ADMIN_USER" --db-root-password "$(db_admin_password)" \
+	# Frappe names the database after the site alone: benches sharing a server would collide, so the name
+	# also depends on the bench; --force replaces a database a removed bench at this path left behind.
+	local db_name; db_name="_$(printf '%s' "$BENCH_ROOT/$site" | sha1sum | cut -c1-16)"
+	bench new-site "$site" --db-name "$db_name" --force --db-root-username "$MQ_DB_ADMIN_USER" --db-root-password "$(db_admin_password)" \
 		--db-host "$MQ_DB_HOST" --db-port "$MQ_DB_PORT" --admin-password "$MQ_ADMIN_PASSWORD" \
 		--install-app erpnext --install-app mehrwert_quartier >"logs/new-site-$site.log" 2>&1 ||
 		{
