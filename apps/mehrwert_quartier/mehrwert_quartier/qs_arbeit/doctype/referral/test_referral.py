@@ -94,3 +94,39 @@ class TestOfferFinder(FrappeTestCase):
 				find_offers(participant.name)
 		finally:
 			frappe.set_user("Administrator")
+
+
+class TestReferralOutcomeFromProvider(FrappeTestCase):
+	def upload(self, rows):
+		import base64
+
+		from mehrwert_quartier.partner_exchange import api
+		from mehrwert_quartier.partner_exchange.testdata import xlsx
+
+		content = base64.b64encode(xlsx(rows)).decode()
+		return api.upload("Referral", "rueckmeldung.xlsx", content, import_rows=True)
+
+	def test_provider_sheet_reports_the_outcome(self):
+		referral = make_referral()
+		for status in ("Applied", "Accepted", "Started"):
+			referral.status = status
+			referral.save()
+		rows = [
+			["Teilnehmende/r *", "Bildungsangebot *", "Status", "Ergebnis gemeldet von", "Ergebnis"],
+			[referral.participant, referral.offer, "Abgeschlossen", "Anbieter", "Zertifikat B1 erreicht"],
+		]
+		result = self.upload(rows)
+		self.assertEqual(result["status"], "Imported", result)
+		referral.reload()
+		self.assertEqual((referral.status, referral.outcome_source), ("Completed", "Provider"))
+		self.assertEqual(getdate(referral.ended_on), getdate(today()))
+
+	def test_a_skipped_step_in_the_sheet_is_refused_and_nothing_written(self):
+		referral = make_referral()
+		rows = [
+			["Teilnehmende/r *", "Bildungsangebot *", "Status"],
+			[referral.participant, referral.offer, "Abgeschlossen"],
+		]
+		result = self.upload(rows)
+		self.assertNotEqual(result["status"], "Imported")
+		self.assertEqual(frappe.db.get_value("Referral", referral.name, "status"), "Proposed")
