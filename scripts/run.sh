@@ -4,11 +4,24 @@
 #   scripts/run.sh prepare    only prepare
 source "$(dirname "$0")/lib.sh"
 
+# A hash of what a migrate reads: DocTypes, patches, hooks, workspace, fixtures of the app.
+app_fingerprint() {
+	(cd apps/mehrwert_quartier && git ls-files -s -- '*.json' '*.txt' 'mehrwert_quartier/hooks.py' 2>/dev/null;
+		git -C "$BENCH_ROOT" diff -- apps/mehrwert_quartier) | sha1sum | cut -c1-12
+}
+
 prepare() {
 	scripts/site.sh create "$MQ_SITE"
-	if ! bench --site "$MQ_SITE" execute frappe.db.get_default --args "['mq_demo_loaded']" 2>/dev/null | grep -q 1; then
+	local stamp="sites/$MQ_SITE/.mq-migrated" want
+	want=$(app_fingerprint)
+	if [ -f "$stamp" ] && [ "$(cat "$stamp")" != "$want" ]; then
+		log "the app changed since the last run: migrating $MQ_SITE and adding new demo data"
+		bench --site "$MQ_SITE" migrate >logs/migrate.log 2>&1 || { tail -20 logs/migrate.log >&2; die "migrate failed"; }
+		bench --site "$MQ_SITE" execute mehrwert_quartier.demo.load --kwargs "{'force': True}" >/dev/null
+	elif ! bench --site "$MQ_SITE" execute frappe.db.get_default --args "['mq_demo_loaded']" 2>/dev/null | grep -q 1; then
 		scripts/site.sh demo "$MQ_SITE"
 	fi
+	echo "$want" >"$stamp"
 	scripts/assets.sh
 	[ "$(cat sites/currentsite.txt 2>/dev/null)" = "$MQ_SITE" ] || bench use "$MQ_SITE" >/dev/null
 }
