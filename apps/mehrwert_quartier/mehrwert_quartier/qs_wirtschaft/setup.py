@@ -8,6 +8,7 @@ opportunity uses them (deleting them would break those records), the others are 
 import frappe
 from frappe.permissions import reset_perms, setup_custom_perms
 
+from mehrwert_quartier.qs_wirtschaft import b2b_setup
 from mehrwert_quartier.qs_wirtschaft.crm_fields import CRM_DOCTYPES, RESTRICTED_PERMLEVEL, RESTRICTED_ROLES
 from mehrwert_quartier.setup.workflows import WorkflowSpec, delete_workflow, ensure_workflow
 
@@ -73,9 +74,11 @@ def after_migrate() -> None:
 	setup_crm_permissions()
 	create_crm_records()
 	ensure_workflow(CASE_WORKFLOW)
+	b2b_setup.after_migrate()
 
 
 def before_uninstall() -> None:
+	b2b_setup.before_uninstall()
 	delete_workflow(CASE_WORKFLOW)
 	remove_crm_permissions()
 	delete_crm_records()
