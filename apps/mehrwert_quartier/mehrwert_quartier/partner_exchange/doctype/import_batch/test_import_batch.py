@@ -6,7 +6,7 @@ import openpyxl
 from frappe.tests.utils import FrappeTestCase
 
 from mehrwert_quartier.partner_exchange import api, runner
-from mehrwert_quartier.partner_exchange.testdata import corpus, csv_bytes, xlsx
+from mehrwert_quartier.partner_exchange.testdata import csv_bytes, xlsx
 from mehrwert_quartier.tests.factories import make_partner_organisation, make_user, unique
 
 HEADERS = ["Postleitzahl *", "Programmgebiet *", "Ortsteile"]
@@ -115,23 +115,6 @@ class TestImportBatch(FrappeTestCase):
 			frappe.get_doc("File", {"file_url": batch.error_report}).get_full_path()
 		)
 		self.assertIn("Rule broken", report.active["A2"].value)
-
-	def test_malformed_files_end_in_a_clear_message_and_write_nothing(self):
-		before = frappe.db.count("Partner Organisation")
-		for case, (filename, content, expected) in corpus().items():
-			if expected in (None, "formula", "bad_date"):
-				continue
-			if not content:
-				with self.assertRaisesRegex(frappe.ValidationError, "Die Datei ist leer / The file is empty"):
-					upload(None, filename=filename, doctype="Partner Organisation", content=content)
-				continue
-			result = upload(
-				None, filename=filename, doctype="Partner Organisation", content=content, import_rows=True
-			)
-			batch = frappe.get_doc("Import Batch", result["name"])
-			self.assertEqual(batch.status, "Rejected", case)
-			self.assertIn(" / ", batch.log, case)
-		self.assertEqual(frappe.db.count("Partner Organisation"), before)
 
 	def test_large_files_run_as_a_resumable_background_job(self):
 		rows = [HEADERS] + [[f"0{4110 + i}", "Grünau", None] for i in range(5)]
