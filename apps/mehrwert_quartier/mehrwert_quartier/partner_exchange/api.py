@@ -6,7 +6,9 @@ import frappe
 from frappe import _
 from frappe.model import get_permitted_fields
 
-from mehrwert_quartier.partner_exchange.messages import bilingual
+from mehrwert_quartier.partner_exchange import partners
+from mehrwert_quartier.partner_exchange.messages import ExchangeError, bilingual
+from mehrwert_quartier.partner_exchange.reader import check_file_size
 from mehrwert_quartier.partner_exchange.registry import (
 	field_specs,
 	importable_doctypes,
@@ -32,8 +34,8 @@ def importable_doctype_query(
 
 @frappe.whitelist()
 def download_template(doctype: str):
-	"""The import template of a registered DocType (needs create permission on it)."""
-	frappe.has_permission(doctype, "create", throw=True)
+	"""The import template of a registered DocType (create permission on it, or partner-importable)."""
+	partners.check_may_import(doctype)
 	specs = field_specs(doctype)
 	examples = importable_doctypes()[doctype].get("example") or {}
 	content = write_template(specs, natural_key(doctype), link_choices(specs), examples)
@@ -102,7 +104,7 @@ def upload(
 ) -> dict:
 	"""REST upload: ``filedata`` base64. Creates an Import Batch, runs the dry run, imports when asked and valid."""
 	frappe.has_permission("Import Batch", "create", throw=True)
-	frappe.has_permission(import_doctype, "create", throw=True)
+	partners.check_may_import(import_doctype)
 	batch = frappe.get_doc(
 		{
 			"doctype": "Import Batch",
@@ -111,6 +113,10 @@ def upload(
 			"valid_rows_only": int(bool(valid_rows_only)),
 		}
 	)
+	try:
+		check_file_size(len(filedata or "") * 3 // 4)  # refused by its size before it is decoded or saved
+	except ExchangeError as e:
+		frappe.throw(str(e), title=_("Import Batch"))
 	content = base64.b64decode(filedata)
 	if not content:
 		frappe.throw(bilingual("empty"), title=_("Import Batch"))

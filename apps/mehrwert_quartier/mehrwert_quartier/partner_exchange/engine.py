@@ -24,11 +24,20 @@ class Outcome:
 	changes: list[dict] = field(default_factory=list)  # per row: row, action, name, changes
 
 
-def process(inspection: Inspection, doctype: str, key: list[str], write: bool, progress=None, partial=False):
+def process(
+	inspection: Inspection,
+	doctype: str,
+	key: list[str],
+	write: bool,
+	progress=None,
+	partial=False,
+	as_system=False,
+):
 	"""Check every row against the database; with ``write`` keep the rows that pass.
 
 	``partial``: commit every few hundred rows (valid rows only), so that a retry after a dead worker finds the
-	rows already written by their natural key and neither duplicates nor loses any."""
+	rows already written by their natural key and neither duplicates nor loses any.
+	``as_system``: save without the user's permissions (partner batches, checked in ``partners.py``)."""
 	specs = {s.fieldname: s for s in inspection.match.columns.values()}
 	outcome = Outcome()
 	links = LinkCache()
@@ -37,7 +46,9 @@ def process(inspection: Inspection, doctype: str, key: list[str], write: bool, p
 			check_links(row, specs, links)
 		action, name, changes = ("error", None, {})
 		if not row.errors:
-			action, name, changes = apply_row(row, doctype, key, specs, write)
+			queued = len(getattr(frappe.local, "_realtime_log", ()))
+			action, name, changes = apply_row(row, doctype, key, specs, write, as_system)
+			drop_record_events(doctype, queued)
 		outcome.counts[action] += 1
 		entry = {"row": row.number, "action": action, "name": name, "changes": changes}
 		if row.errors:
@@ -50,7 +61,9 @@ def process(inspection: Inspection, doctype: str, key: list[str], write: bool, p
 	return outcome
 
 
-def apply_row(row: Row, doctype: str, key: list[str], specs: dict[str, FieldSpec], write: bool):
+def apply_row(
+	row: Row, doctype: str, key: list[str], specs: dict[str, FieldSpec], write: bool, as_system=False
+):
 	existing = find_existing(row, doctype, key)
 	if existing is False:
 		return "error", None, {}
@@ -64,6 +77,7 @@ def apply_row(row: Row, doctype: str, key: list[str], specs: dict[str, FieldSpec
 			doc.set(fieldname, [{spec.child_field: v} for v in value])
 		else:
 			doc.set(fieldname, value)
+	doc.flags.ignore_permissions = as_system
 	frappe.db.savepoint("mq_import_row")
 	try:
 		doc.save() if existing else doc.insert()
@@ -82,12 +96,37 @@ def apply_row(row: Row, doctype: str, key: list[str], specs: dict[str, FieldSpec
 
 def find_existing(row: Row, doctype: str, key: list[str]):
 	"""The name of the record with the row's natural key, None for a new record, False when ambiguous."""
-	filters = {f: row.values.get(f) for f in key}
-	names = frappe.get_all(doctype, filters=filters, pluck="name", limit=2)
+	values = [row.values.get(f) for f in key]
+	if any(v is None or v == "" for v in values):
+		names = frappe.get_all(doctype, filters=dict(zip(key, values, strict=True)), pluck="name", limit=2)
+	else:
+		names = key_lookup(doctype, key, values)
 	if len(names) > 1:
 		row.add_error(key[0], bilingual("rule", message=_("More than one record has this key")))
 		return False
 	return names[0] if names else None
+
+
+def drop_record_events(doctype: str, queued: int):
+	"""Drop the desk events of the row's record from the queue Frappe sends after the commit.
+
+	Every save queues a ``doc_update`` and a ``list_update`` event and first compares it with the whole queue:
+	thousands of rows in one transaction made that quadratic (and a dry run announced records it rolled back)."""
+	events = getattr(frappe.local, "_realtime_log", None)
+	if events:
+		events[queued:] = [
+			e
+			for e in events[queued:]
+			if not (e[0] in ("doc_update", "list_update") and (e[1] or {}).get("doctype") == doctype)
+		]
+
+
+def key_lookup(doctype: str, key: list[str], values: list) -> list[str]:
+	"""What ``frappe.get_all(doctype, filters=key = values, limit=2)`` finds, as one plain query: this runs for
+	every row, and get_all builds its query in Python each time (the key's fieldnames come from hooks.py)."""
+	conditions = " and ".join(f"`{fieldname}` = %s" for fieldname in key)
+	query = f"select name from `tab{doctype}` where {conditions} limit 2"  # nosemgrep
+	return frappe.db.sql_list(query, values)
 
 
 def diff(doc, values: dict, specs: dict[str, FieldSpec]) -> dict:

@@ -25,6 +25,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
 		"Die Datei ist entpackt zu groß ({size} MB, höchstens {limit} MB)",
 		"The file is too large when unpacked ({size} MB, at most {limit} MB)",
 	),
+	"file_too_large": (
+		"Die Datei ist zu groß ({size} MB, höchstens {limit} MB)",
+		"The file is too large ({size} MB, at most {limit} MB)",
+	),
 	"empty": ("Die Datei ist leer", "The file is empty"),
 	"no_rows": (
 		"Die Datei enthält nur Spaltenköpfe, keine Datenzeilen",

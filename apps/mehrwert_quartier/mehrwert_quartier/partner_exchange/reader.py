@@ -12,8 +12,10 @@ from pathlib import PurePath
 
 from mehrwert_quartier.partner_exchange.messages import ExchangeError
 
-MAX_UNPACKED_MB = 50
-MAX_ROWS = 20000
+MAX_FILE_MB = 10  # the file as uploaded, checked before anything is read (Frappe's default upload limit)
+MAX_UNPACKED_MB = 50  # a workbook's zip members together, checked before anything is unpacked
+MAX_ROWS = 20000  # data rows; reading stops at the first row above it
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -32,17 +34,24 @@ def read_table(filename: str, content: bytes, max_rows: int = MAX_ROWS) -> Table
 	extension = PurePath(filename or "").suffix.lower()
 	if not content:
 		raise ExchangeError("empty")
+	check_file_size(len(content))
 	if extension == ".xlsm":
 		raise ExchangeError("macro_workbook")
 	if content.startswith(OLE_MAGIC):
 		raise ExchangeError("encrypted")
 	if extension == ".xlsx":
 		lines = _xlsx_lines(content)
-	elif extension == ".csv" and b"\x00" not in content[:4096]:
+	elif extension == ".csv" and (content.startswith(UTF16_BOMS) or b"\x00" not in content[:4096]):
 		lines = _csv_lines(content)
 	else:
 		raise ExchangeError("not_a_workbook")
 	return _table(lines, max_rows)
+
+
+def check_file_size(size: int):
+	"""Refuse a file above :data:`MAX_FILE_MB` by its size alone."""
+	if size > MAX_FILE_MB * 1024 * 1024:
+		raise ExchangeError("file_too_large", size=round(size / (1024 * 1024)), limit=MAX_FILE_MB)
 
 
 def _table(lines, max_rows: int) -> Table:
@@ -87,6 +96,7 @@ def check_workbook_zip(content: bytes) -> zipfile.ZipFile:
 
 
 def _xlsx_lines(content: bytes):
+	"""The rows of the first sheet, one at a time (the row limit stops reading, not only importing)."""
 	import openpyxl
 
 	archive = check_workbook_zip(content)
@@ -94,17 +104,15 @@ def _xlsx_lines(content: bytes):
 		workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
 		sheet = workbook.worksheets[0]
 		_refuse_merged_cells(archive, sheet._worksheet_path)
-		rows = []
 		for row in sheet.iter_rows():
 			values = [_cell_value(c) for c in row]
 			number = next((c.row for c in row if getattr(c, "row", None)), None)
-			rows.append((number, values))
+			yield number, values
 		workbook.close()
 	except ExchangeError:
 		raise
 	except Exception as e:
 		raise ExchangeError("corrupt_zip") from e
-	return rows
 
 
 def _cell_value(cell):
@@ -126,7 +134,7 @@ def _refuse_merged_cells(archive: zipfile.ZipFile, path: str):
 def _csv_lines(content: bytes):
 	text = decode_text(content)
 	first_line = next((line for line in text.splitlines() if line.strip()), "")
-	delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+	delimiter = max((",", ";", "\t"), key=first_line.count)
 	reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 	return [
 		(number, [Formula(v) if v.startswith("=") else v for v in values])
@@ -135,8 +143,9 @@ def _csv_lines(content: bytes):
 
 
 def decode_text(content: bytes) -> str:
-	"""UTF-8 (with or without BOM), else Windows-1252."""
-	for encoding in ("utf-8-sig", "cp1252"):
+	"""UTF-16 with its byte order mark (Excel's "Unicode text"), UTF-8 (with or without BOM), else Windows-1252."""
+	encodings = ("utf-16",) if content.startswith(UTF16_BOMS) else ("utf-8-sig", "cp1252")
+	for encoding in encodings:
 		try:
 			return content.decode(encoding)
 		except UnicodeDecodeError:

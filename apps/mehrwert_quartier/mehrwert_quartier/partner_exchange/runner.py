@@ -6,6 +6,7 @@ import frappe
 from frappe import _
 from frappe.utils import now_datetime
 
+from mehrwert_quartier.partner_exchange import partners
 from mehrwert_quartier.partner_exchange.engine import process
 from mehrwert_quartier.partner_exchange.messages import bilingual
 from mehrwert_quartier.partner_exchange.registry import field_specs, natural_key
@@ -38,6 +39,7 @@ def start(batch, action: str, background_rows: int = BACKGROUND_ROWS) -> dict:
 def run_job(batch: str, action: str):
 	"""Background job: a failure marks the batch Failed; the import can be started again (it resumes)."""
 	doc = frappe.get_doc("Import Batch", batch)
+	doc.flags.ignore_permissions = partners.is_partner()  # checked before the job was queued
 	try:
 		run(doc, action, inspect(doc), partial=doc.valid_rows_only)
 	except Exception:
@@ -74,7 +76,13 @@ def run(batch, action: str, inspection, partial: bool = False):
 		)
 
 	outcome = process(
-		inspection, batch.import_doctype, natural_key(batch.import_doctype), write, progress, partial
+		inspection,
+		batch.import_doctype,
+		natural_key(batch.import_doctype),
+		write,
+		progress,
+		partial,
+		as_system=partners.is_partner(),
 	)
 	batch.changes = json.dumps(outcome.changes[:PREVIEW_ROWS], default=str, ensure_ascii=False)
 	batch.new_rows, batch.updated_rows = outcome.counts["new"], outcome.counts["update"]

@@ -1,16 +1,18 @@
 """A corpus of good and malformed partner files, generated (never checked in) for the tests.
 
 :func:`corpus` returns ``{case: (filename, content, expected)}``; ``expected`` is the message code that must
-stop the file, ``"formula"`` / ``"bad_date"`` for a cell error, or ``None`` when the file must read cleanly.
+stop the file, a code of :data:`CELL_ERRORS` for an error in a cell, or ``None`` when the file must read cleanly.
 The files use :data:`TEST_SPECS` (plain Python, no site needed).
 """
 
 import io
+import random
+import struct
 import zipfile
 
 from openpyxl import Workbook
 
-from mehrwert_quartier.partner_exchange.reader import MAX_ROWS, MAX_UNPACKED_MB, OLE_MAGIC
+from mehrwert_quartier.partner_exchange.reader import MAX_FILE_MB, MAX_ROWS, MAX_UNPACKED_MB, OLE_MAGIC
 from mehrwert_quartier.partner_exchange.spec import FieldSpec
 
 TEST_SPECS = [
@@ -29,6 +31,7 @@ TEST_SPECS = [
 	),
 ]
 TEST_KEY = ["organisation_name"]
+CELL_ERRORS = ("formula", "bad_date", "required", "duplicate_in_file", "bad_postcode")
 HEADERS = [
 	"Name der Organisation *",
 	"Postleitzahl",
@@ -74,6 +77,35 @@ def zip_bomb() -> bytes:
 	"""A small workbook that unpacks to more than the limit (zeros compress about 1000:1)."""
 	size = (MAX_UNPACKED_MB + 1) * 1024 * 1024
 	return zip_with(xlsx([HEADERS, GOOD_ROW]), {"xl/media/padding.bin": bytes(size)})
+
+
+def oversized(megabytes: int = 50) -> bytes:
+	"""Random bytes behind a zip signature: refused by their size alone, before anything is read."""
+	assert megabytes > MAX_FILE_MB
+	return b"PK\x03\x04" + random.Random(50).randbytes(megabytes * 1024 * 1024)
+
+
+def encrypted_zip_member(content: bytes) -> bytes:
+	"""A workbook whose zip members carry the "encrypted" flag (a password-protected zip).
+
+	zipfile cannot write that flag, so it is set in the local and central headers of the written file."""
+	data = bytearray(content)
+	with zipfile.ZipFile(io.BytesIO(content)) as archive:
+		position = archive.start_dir
+		for item in archive.infolist():
+			data[item.header_offset + 6] |= 0x1
+			assert data[position : position + 4] == b"PK\x01\x02"
+			data[position + 8] |= 0x1
+			name, extra, comment = struct.unpack("<HHH", data[position + 28 : position + 34])
+			position += 46 + name + extra + comment
+	return bytes(data)
+
+
+def text_formula(sheet):
+	"""A text cell (not a formula cell) whose text starts with "=": still never imported."""
+	cell = sheet["A2"]
+	cell.value = '=cmd|" /C calc"!A0'
+	cell.data_type = "s"
 
 
 def many_rows(count: int = MAX_ROWS + 1) -> bytes:
@@ -139,6 +171,35 @@ def corpus() -> dict[str, tuple[str, bytes, str | None]]:
 		),
 		"zip_bomb": ("partner.xlsx", zip_bomb(), "too_large"),
 		"very_many_rows": ("partner.csv", many_rows(), "too_many_rows"),
+		"good_csv_utf16_tabs": (
+			"partner.csv",
+			csv_bytes([HEADERS, GOOD_ROW], "\t", encoding="utf-16"),
+			None,
+		),
+		"oversized_50_mb": ("partner.xlsx", oversized(), "file_too_large"),
+		"legacy_xls": ("partner.xls", OLE_MAGIC + bytes(512), "encrypted"),
+		"password_zip": ("partner.xlsx", encrypted_zip_member(good), "encrypted"),
+		"csv_named_xlsx": ("partner.xlsx", csv_bytes([HEADERS, GOOD_ROW]), "corrupt_zip"),
+		"xlsx_named_csv": ("partner.csv", good, "not_a_workbook"),
+		"bad_encoding_csv": ("partner.csv", csv_bytes([HEADERS]) + b"\x81\x8d;\x90\r\n", "encoding"),
+		"title_row_above_headers": (
+			"partner.xlsx",
+			xlsx([["Meldung März 2026"], HEADERS, GOOD_ROW]),
+			"missing_header",
+		),
+		"formula_injection_text_cell": ("partner.xlsx", xlsx([HEADERS, GOOD_ROW], text_formula), "formula"),
+		"us_date": (
+			"partner.xlsx",
+			xlsx([HEADERS, [*GOOD_ROW[:3], "03/15/2026", *GOOD_ROW[4:]]]),
+			"bad_date",
+		),
+		"required_value_missing": ("partner.csv", csv_bytes([HEADERS, ["", *GOOD_ROW[1:]]]), "required"),
+		"duplicate_rows": ("partner.xlsx", xlsx([HEADERS, GOOD_ROW, GOOD_ROW]), "duplicate_in_file"),
+		"bad_values": (
+			"partner.xlsx",
+			xlsx([HEADERS, [GOOD_ROW[0], "123", "kein@", "", "zwölf", "Partei"]]),
+			"bad_postcode",
+		),
 	}
 	return cases
 

@@ -48,8 +48,15 @@ def write_rows(headers: list[str], rows, sheet_title: str = "Daten") -> bytes:
 	sheet = workbook.create_sheet(sheet_title)
 	sheet.append([safe_cell(sheet, h, font=HEADER_FONT) for h in headers])
 	for row in rows:
-		sheet.append([safe_cell(sheet, v) for v in row])
+		sheet.append([plain_or_safe(sheet, v) for v in row])
 	return _save(workbook)
+
+
+def plain_or_safe(sheet, value):
+	"""The value itself when openpyxl stores it as it is (the fast path of large exports), else :func:`safe_cell`."""
+	if isinstance(value, str) and (is_risky(value) or ILLEGAL_CHARACTERS_RE.search(value)):
+		return safe_cell(sheet, value)
+	return value
 
 
 def write_error_report(headers: list[str], rows, errors: dict[int, list[tuple[int | None, str]]]) -> bytes:
