@@ -33,6 +33,8 @@ mq_demo_generators = [
 	"mehrwert_quartier.demo.programme.make_partner_organisations",
 	"mehrwert_quartier.demo.qs_wirtschaft.make_businesses",
 	"mehrwert_quartier.demo.qs_wirtschaft.make_commercial_units",
+	"mehrwert_quartier.demo.qs_wirtschaft.make_business_relations",
+	"mehrwert_quartier.demo.qs_wirtschaft.make_settlement_requests",
 	"mehrwert_quartier.demo.qs_arbeit.make_participants",
 	"mehrwert_quartier.demo.portfolio.make_portfolio",
 	"mehrwert_quartier.demo.portfolio.make_referrals",
@@ -56,21 +58,24 @@ doc_events = {
 }
 permission_query_conditions = {
 	"Enterprise Support Case": "mehrwert_quartier.qs_wirtschaft.permissions.case_query_conditions",
+	"Import Batch": "mehrwert_quartier.partner_exchange.partners.batch_query_conditions",
 }
 has_permission = {
 	"Enterprise Support Case": "mehrwert_quartier.qs_wirtschaft.permissions.case_has_permission",
+	"Import Batch": "mehrwert_quartier.partner_exchange.partners.batch_has_permission",
 }
 
-# Partner exchange: DocTypes importable from partner workbooks, each with its natural key (upsert key)
+# Partner exchange: DocTypes importable from partner workbooks, each with its natural key (upsert key);
+# "partner_import": True lets Programme Partners import it through the portal (partner_exchange/partners.py)
 mq_importable_doctypes = {
 	"Partner Organisation": {"natural_key": ["organisation_name"]},
 	"Postcode Area": {"natural_key": ["postcode"]},
 	"Participant": {"natural_key": ["last_name", "first_name", "date_of_birth"]},
 	"Training Provider": {"natural_key": ["provider_name"]},
-	"Training Offer": {"natural_key": ["offer_title", "provider"]},
+	"Training Offer": {"natural_key": ["offer_title", "provider"], "partner_import": True},
 	# outcomes of referrals and attendance lists come back from providers and trainers as spreadsheets
-	"Referral": {"natural_key": ["participant", "offer"]},
-	"Event Registration": {"natural_key": ["event", "participant"]},
+	"Referral": {"natural_key": ["participant", "offer"], "partner_import": True},
+	"Event Registration": {"natural_key": ["event", "participant"], "partner_import": True},
 }
 
 # QS Arbeit: the offer finder on the participant form
@@ -79,7 +84,11 @@ doctype_js = {
 		"public/js/participant_duplicates.js",
 		"public/js/participant_offers.js",
 		"public/js/participant_vacancies.js",
-	]
+	],
+	# QS Wirtschaft: cross-selling suggestions on the businesses
+	"Lead": ["public/js/business_cross_selling.js"],
+	"Prospect": ["public/js/business_cross_selling.js"],
+	"Customer": ["public/js/business_cross_selling.js"],
 }
 
 # Shared desk helpers (ranked matches with explained scores)

@@ -216,3 +216,95 @@ def make_commercial_units(rng: random.Random) -> int:
 		).insert(ignore_permissions=True)
 		created += 1
 	return created
+
+
+# B2B relations between demo businesses, one per status: first, second, type, status
+RELATIONS = [
+	("Lebensmittel Al-Sham", "Café Eisenbahn", "Supplier", "Active"),
+	("Elektro Schulze", "Malerbetrieb Krause", "Cooperation", "Agreed"),
+	("Bäckerei Yıldız", "Imbiss Anatolia", "Supplier", "Contacted"),
+	("Grafikbüro Ostlicht", "Friseursalon Nguyen", "Cross-selling", "Idea"),
+	("Blumen Grünau", "IT-Service Petrov", "Customer", "Active"),
+	("Buchhaltung Richter", "Kosmetikstudio Lena", "Mentoring", "Ended"),
+]
+
+
+def demo_business(name: str) -> tuple[str, str | None]:
+	"""The (DocType, name) of a demo business: its kind follows its position in BUSINESSES."""
+	kind = KINDS[[b[0] for b in BUSINESSES].index(name) % 3]
+	return kind, find_business(kind, name)
+
+
+def make_business_relations(rng: random.Random) -> int:
+	created = 0
+	for first, second, relation_type, status in RELATIONS:
+		(a_type, a), (b_type, b) = demo_business(first), demo_business(second)
+		if not a or not b or frappe.db.exists("Business Relation", {"business_a": a, "business_b": b}):
+			continue
+		frappe.get_doc(
+			{
+				"doctype": "Business Relation",
+				"business_a_doctype": a_type,
+				"business_a": a,
+				"business_b_doctype": b_type,
+				"business_b": b,
+				"relation_type": relation_type,
+				"status": status,
+				"brokered_by": COACH,
+				"start_date": f"2026-{rng.randint(1, 6):02d}-01" if status in ("Active", "Ended") else None,
+				"end_date": "2026-10-31" if status == "Ended" else None,
+				"outcome": "Mentoring abgeschlossen, Buchhaltung läuft selbstständig"
+				if status == "Ended"
+				else None,
+			}
+		).insert(ignore_permissions=True)
+		created += 1
+	return created
+
+
+# settlement requests in every workflow state: business, use type, m² from/to, budget, state, unit
+SETTLEMENTS = [
+	("Fotostudio Lichtblick", "Office", 30, 60, 500, "Open", None),
+	("Imbiss Anatolia", "Gastronomy", 50, 80, 800, "Units Proposed", None),
+	("Spätkauf Neustadt", "Retail", 40, 70, 600, "Reserved", "Laden Eisenbahnstraße 40"),
+	("Second-Hand Kaufhaus Grünau", "Storage", 100, 200, 500, "Settled", "Lager Grünauer Allee 5"),
+	("Tierbedarf Lausen", "Retail", 60, 100, 650, "Withdrawn", None),
+]
+SETTLEMENT_PATHS = {
+	"Open": [],
+	"Units Proposed": ["Units Proposed"],
+	"Reserved": ["Units Proposed", "Reserved"],
+	"Settled": ["Units Proposed", "Reserved", "Settled"],
+	"Withdrawn": ["Withdrawn"],
+}
+
+
+def make_settlement_requests(rng: random.Random) -> int:
+	created = 0
+	for name, use_type, smallest, largest, budget, status, unit_title in SETTLEMENTS:
+		kind, business = demo_business(name)
+		if not business or frappe.db.exists("Settlement Request", {"business": business}):
+			continue
+		unit = unit_title and frappe.db.get_value(
+			"Commercial Unit", {"unit_title": unit_title, "status": "Vacant"}
+		)
+		request = frappe.get_doc(
+			{
+				"doctype": "Settlement Request",
+				"business_doctype": kind,
+				"business": business,
+				"use_type": use_type,
+				"min_floor_space": smallest,
+				"max_floor_space": largest,
+				"max_rent": budget,
+				"coach": COACH,
+			}
+		).insert(ignore_permissions=True)
+		for state in SETTLEMENT_PATHS[status]:  # one workflow step at a time
+			if state == "Reserved" and not unit:
+				break  # the unit is taken meanwhile: the request stays at the proposal
+			request.status = state
+			request.commercial_unit = unit if state in ("Reserved", "Settled") else None
+			request.save(ignore_permissions=True)
+		created += 1
+	return created

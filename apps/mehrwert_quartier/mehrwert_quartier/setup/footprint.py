@@ -4,6 +4,7 @@ import frappe
 
 from mehrwert_quartier.programme_events.setup import EVENT_WORKFLOW
 from mehrwert_quartier.qs_arbeit.setup import COACHING_PLAN_WORKFLOW
+from mehrwert_quartier.qs_wirtschaft.b2b_setup import KANBAN_BOARD, SETTLEMENT_WORKFLOW
 from mehrwert_quartier.qs_wirtschaft.crm_fields import CRM_DOCTYPES
 from mehrwert_quartier.qs_wirtschaft.setup import CASE_WORKFLOW
 from mehrwert_quartier.setup.custom_fields import get_app_custom_fields
@@ -32,10 +33,17 @@ def app_footprint() -> dict[str, list[str]]:
 		"workflows": frappe.get_all(
 			"Workflow",
 			filters={
-				"name": ("in", [w.name for w in (CASE_WORKFLOW, COACHING_PLAN_WORKFLOW, EVENT_WORKFLOW)])
+				"name": (
+					"in",
+					[
+						w.name
+						for w in (CASE_WORKFLOW, COACHING_PLAN_WORKFLOW, EVENT_WORKFLOW, SETTLEMENT_WORKFLOW)
+					],
+				)
 			},
 			pluck="name",
 		),
+		"kanban_boards": frappe.get_all("Kanban Board", filters={"name": KANBAN_BOARD}, pluck="name"),
 		"custom_docperms": custom_docperms(),
 		"defaults": frappe.get_all(
 			"DefaultValue", filters={"parent": "__default", "defkey": ("like", "mq\\_%")}, pluck="defkey"

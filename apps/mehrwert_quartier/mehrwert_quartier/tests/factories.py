@@ -128,6 +128,40 @@ def make_support_case(
 	return frappe.get_doc(doc).insert(ignore_permissions=True)
 
 
+def make_business_relation(
+	first: "frappe.model.document.Document", second: "frappe.model.document.Document", **values
+) -> "frappe.model.document.Document":
+	doc = {
+		"doctype": "Business Relation",
+		"business_a_doctype": first.doctype,
+		"business_a": first.name,
+		"business_b_doctype": second.doctype,
+		"business_b": second.name,
+		"relation_type": "Cooperation",
+		**values,
+	}
+	return frappe.get_doc(doc).insert(ignore_permissions=True)
+
+
+def make_customer(**values) -> "frappe.model.document.Document":
+	doc = {"doctype": "Customer", "customer_name": unique("Testkunde"), "customer_type": "Company", **values}
+	return frappe.get_doc(doc).insert(ignore_permissions=True)
+
+
+def make_commercial_unit(**values) -> "frappe.model.document.Document":
+	doc = {
+		"doctype": "Commercial Unit",
+		"unit_title": unique("Laden"),
+		"address_line": "Eisenbahnstraße 1",
+		"programme_area": "Leipziger Osten",
+		"floor_space": 60,
+		"use_type": "Retail",
+		"monthly_rent": 500,
+		**values,
+	}
+	return frappe.get_doc(doc).insert(ignore_permissions=True)
+
+
 def make_training_offer(**values) -> "frappe.model.document.Document":
 	provider = values.pop("provider", None) or make_training_provider().name
 	doc = frappe.get_doc(
