@@ -136,3 +136,11 @@ def test_reading_stops_at_the_row_limit():
 	result = inspect_file("p.xlsx", content, TEST_SPECS, TEST_KEY, max_rows=10)
 	assert result.errors == [bilingual("too_many_rows", limit=10)]
 	assert next(lines)[0] == 1, "rows are read one at a time"
+
+
+def test_samples_are_written_for_demos(tmp_path):
+	from mehrwert_quartier.partner_exchange.testdata import corpus, write_samples
+
+	written = write_samples(str(tmp_path))
+	assert len(written) == len(corpus())
+	assert (tmp_path / "good_xlsx.xlsx").read_bytes()[:2] == b"PK"

@@ -213,3 +213,23 @@ def _plain_zip() -> bytes:
 	with zipfile.ZipFile(buffer, "w") as archive:
 		archive.writestr("hello.txt", "not a workbook")
 	return buffer.getvalue()
+
+
+def write_samples(folder: str) -> list[str]:
+	"""Write every sample workbook of the corpus to ``folder`` (for demos and manual tries in the desk)."""
+	from pathlib import Path
+
+	target = Path(folder)
+	target.mkdir(parents=True, exist_ok=True)
+	written = []
+	for case, (filename, content, _expected) in corpus().items():
+		path = target / f"{case}{Path(filename).suffix or '.bin'}"
+		path.write_bytes(content)
+		written.append(path.name)
+	return written
+
+
+if __name__ == "__main__":
+	import sys
+
+	print("\n".join(write_samples(sys.argv[1] if len(sys.argv) > 1 else "sample-workbooks")))
