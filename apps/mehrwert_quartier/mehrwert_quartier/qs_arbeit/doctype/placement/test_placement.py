@@ -3,14 +3,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate
 
 from mehrwert_quartier.qs_arbeit.job_matching import candidates_for_vacancy, vacancies_for_participant
-from mehrwert_quartier.tests.factories import make_consent, make_participant, unique
-
-
-def make_customer() -> str:
-	doc = frappe.get_doc(
-		{"doctype": "Customer", "customer_name": unique("Bäckerei"), "customer_type": "Company"}
-	)
-	return doc.insert(ignore_permissions=True).name
+from mehrwert_quartier.tests.factories import make_consent, make_customer, make_participant
 
 
 def make_vacancy(**values):
@@ -19,7 +12,7 @@ def make_vacancy(**values):
 			"doctype": "Job Vacancy",
 			"vacancy_title": "Lagerhelfer/in",
 			"employer_type": "Customer",
-			"employer": make_customer(),
+			"employer": make_customer().name,
 			"required_skills": "Lager, Staplerschein",
 			"languages": "Deutsch",
 			"programme_area": "Grünau",
@@ -46,7 +39,7 @@ class TestPlacement(FrappeTestCase):
 				"placement_type": "Mini-job",
 				"start_date": "2026-08-31",
 				"employer_type": "Customer",
-				"employer": make_customer(),
+				"employer": make_customer().name,
 			}
 		).insert(ignore_permissions=True)
 		due = {row.months_after_start: getdate(row.due_date) for row in placement.checkpoints}

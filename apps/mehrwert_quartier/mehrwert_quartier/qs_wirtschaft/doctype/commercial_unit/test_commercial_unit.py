@@ -2,23 +2,10 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from mehrwert_quartier.qs_wirtschaft.doctype.commercial_unit.commercial_unit import rank_for_request
-from mehrwert_quartier.tests.factories import make_user, unique
+from mehrwert_quartier.tests.factories import make_commercial_unit as make_unit
+from mehrwert_quartier.tests.factories import make_user
 
 test_ignore = ["Customer", "Partner Organisation", "Programme Area"]
-
-
-def make_unit(**values):
-	doc = {
-		"doctype": "Commercial Unit",
-		"unit_title": unique("Laden"),
-		"address_line": "Eisenbahnstraße 1",
-		"programme_area": "Leipziger Osten",
-		"floor_space": 60,
-		"use_type": "Retail",
-		"monthly_rent": 500,
-		**values,
-	}
-	return frappe.get_doc(doc).insert(ignore_permissions=True)
 
 
 class TestCommercialUnit(FrappeTestCase):
