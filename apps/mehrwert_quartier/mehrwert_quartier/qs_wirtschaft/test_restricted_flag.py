@@ -1,7 +1,8 @@
 """The restricted flag "receives social transfers" (permlevel 2) through every read path: list, report
-view and REST API. Only Business Coach and Project Lead read it; Sales User reads the rest of the lead.
+view, export and REST API. Only Business Coach and Project Lead read it; Sales User reads the rest of the lead.
 (The partner export is not offered for Lead: Lead is not registered in ``mq_importable_doctypes``.)"""
 
+import csv
 import json
 
 import frappe
@@ -49,6 +50,24 @@ class TestRestrictedFlagVisibility(FrappeTestCase):
 	def rest_api(self):
 		return frappe.client.get("Lead", self.lead.name)
 
+	def export(self):
+		"""The report builder's export (CSV) of the same columns, read back as a row."""
+		frappe.local.form_dict = frappe._dict(
+			doctype="Lead",
+			fields=json.dumps(["`tabLead`.`name`", "`tabLead`.`mq_employees`", f"`tabLead`.`{FIELD}`"]),
+			filters=json.dumps([["Lead", "name", "=", self.lead.name]]),
+			file_format_type="CSV",
+		)
+		frappe.local.response = frappe._dict()
+		frappe.desk.reportview.export_query()
+		content = frappe.local.response.filecontent
+		lines = (content.decode() if isinstance(content, bytes) else content).strip().splitlines()
+		header, row = next(csv.reader([lines[0]])), next(csv.reader([lines[-1]]))
+		values = dict(zip(header, row, strict=False))
+		employees = next(v for k, v in values.items() if "Mitarbeiter" in k or "Employees" in k)
+		flag = [v for k, v in values.items() if "Sozial" in k or "Social" in k]
+		return {"mq_employees": int(employees), FIELD: int(flag[0]) if flag and flag[0] else 0}
+
 	def test_every_read_path_hides_the_flag_from_a_sales_user_and_shows_it_to_a_coach(self):
 		for read in (self.get_list, self.report_view, self.rest_api):
 			hidden = self.as_user(self.sales_user, read)
@@ -56,6 +75,12 @@ class TestRestrictedFlagVisibility(FrappeTestCase):
 			self.assertFalse(hidden.get(FIELD), read.__name__)
 			shown = self.as_user(self.coach, read)
 			self.assertEqual(shown.get(FIELD), 1, read.__name__)
+
+	def test_export_leaves_the_flag_out_for_a_sales_manager_and_keeps_it_for_a_coach(self):
+		hidden = self.as_user(make_user("Sales Manager"), self.export)
+		self.assertEqual(hidden["mq_employees"], 3)
+		self.assertFalse(hidden[FIELD])
+		self.assertEqual(self.as_user(self.coach, self.export)[FIELD], 1)
 
 	def test_a_sales_user_cannot_write_the_flag(self):
 		def clear_flag():
