@@ -31,6 +31,8 @@ ensure_test_site() {
 
 layer_integration() {
 	log "layer 2: integration (Frappe test runner on $MQ_TEST_SITE)"
+	# print formats render with the built asset bundles
+	scripts/assets.sh || { could_not_run integration "the desk assets could not be built"; return; }
 	ensure_test_site || { could_not_run integration "test site $MQ_TEST_SITE could not be created"; return; }
 	bench --site "$MQ_TEST_SITE" run-tests --app mehrwert_quartier \
 		--junit-xml-output "$RESULTS/integration.xml" 2>&1 | tee "$RESULTS/integration.log" | grep -v '^\s*$' || true
