@@ -66,14 +66,21 @@ has_permission = {
 }
 
 # Partner exchange: DocTypes importable from partner workbooks, each with its natural key (upsert key);
-# "partner_import": True lets Programme Partners import it through the portal (partner_exchange/partners.py)
+# "partner_import": True lets Programme Partners import it through the portal (partner_exchange/partners.py);
+# "bulk_insert": True writes new records in bulk (partner_exchange/bulk.py): only for DocTypes whose rules for
+# a new record never read other records of the same DocType (capacities, counters, duplicates by query)
 mq_importable_doctypes = {
-	"Partner Organisation": {"natural_key": ["organisation_name"]},
-	"Postcode Area": {"natural_key": ["postcode"]},
-	"Participant": {"natural_key": ["last_name", "first_name", "date_of_birth"]},
-	"Training Provider": {"natural_key": ["provider_name"]},
-	"Training Offer": {"natural_key": ["offer_title", "provider"], "partner_import": True},
-	# outcomes of referrals and attendance lists come back from providers and trainers as spreadsheets
+	"Partner Organisation": {"natural_key": ["organisation_name"], "bulk_insert": True},
+	"Postcode Area": {"natural_key": ["postcode"], "bulk_insert": True},
+	"Participant": {"natural_key": ["last_name", "first_name", "date_of_birth"], "bulk_insert": True},
+	"Training Provider": {"natural_key": ["provider_name"], "bulk_insert": True},
+	"Training Offer": {
+		"natural_key": ["offer_title", "provider"],
+		"partner_import": True,
+		"bulk_insert": True,
+	},
+	# outcomes of referrals and attendance lists come back from providers and trainers as spreadsheets;
+	# registrations count against the event's capacity: record by record
 	"Referral": {"natural_key": ["participant", "offer"], "partner_import": True},
 	"Event Registration": {"natural_key": ["event", "participant"], "partner_import": True},
 }

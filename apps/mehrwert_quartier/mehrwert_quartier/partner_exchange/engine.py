@@ -1,5 +1,7 @@
 """Validate and import the rows of an Import Batch: links, existing records by natural key, the DocType's own
-rules (each row is inserted or saved inside a savepoint, then rolled back on a dry run), upsert on commit.
+rules, upsert on commit, chunk by chunk. New records of a ``bulk_insert`` DocType go through
+:class:`~mehrwert_quartier.partner_exchange.bulk.BulkInserter`, everything else record by record inside a
+savepoint. A dry run does all of it and then rolls back.
 """
 
 from dataclasses import dataclass, field
@@ -8,12 +10,16 @@ import frappe
 from frappe import _
 from frappe.utils import cint, flt, getdate, strip_html
 
+from mehrwert_quartier.partner_exchange.bulk import BulkInserter
+from mehrwert_quartier.partner_exchange.keys import current_values, existing_names
 from mehrwert_quartier.partner_exchange.messages import bilingual
+from mehrwert_quartier.partner_exchange.meta_memo import fields_remembered
+from mehrwert_quartier.partner_exchange.registry import get_config
 from mehrwert_quartier.partner_exchange.rows import Inspection, Row
 from mehrwert_quartier.partner_exchange.spec import NUMBER_TYPES, FieldSpec
 
-PROGRESS_EVERY = 100
-COMMIT_EVERY = 500
+CHUNK_ROWS = 500  # rows checked, written (and with ``partial`` committed) together
+PREVIEW_ROWS = 500  # per-row changes kept for the batch's preview
 
 
 @dataclass
@@ -21,7 +27,30 @@ class Outcome:
 	counts: dict[str, int] = field(
 		default_factory=lambda: dict.fromkeys(("new", "update", "unchanged", "error"), 0)
 	)
-	changes: list[dict] = field(default_factory=list)  # per row: row, action, name, changes
+	changes: list[dict] = field(
+		default_factory=list
+	)  # the first PREVIEW_ROWS rows: row, action, name, changes
+
+	def record(self, row: Row, action: str, name: str | None, changes: dict):
+		self.counts[action] += 1
+		if len(self.changes) >= PREVIEW_ROWS:
+			return
+		entry = {"row": row.number, "action": action, "name": name, "changes": changes}
+		if row.errors:
+			entry["errors"] = [message for _column, message in row.errors]
+		self.changes.append(entry)
+
+
+@dataclass
+class Job:
+	doctype: str
+	key: list[str]
+	specs: dict[str, FieldSpec]
+	write: bool
+	partial: bool
+	as_system: bool
+	bulk: bool
+	links: "LinkCache" = field(default_factory=lambda: LinkCache())
 
 
 def process(
@@ -32,79 +61,144 @@ def process(
 	progress=None,
 	partial=False,
 	as_system=False,
+	bulk: bool | None = None,
 ):
 	"""Check every row against the database; with ``write`` keep the rows that pass.
 
-	``partial``: commit every few hundred rows (valid rows only), so that a retry after a dead worker finds the
+	``partial``: commit after every chunk (valid rows only), so that a retry after a dead worker finds the
 	rows already written by their natural key and neither duplicates nor loses any.
-	``as_system``: save without the user's permissions (partner batches, checked in ``partners.py``)."""
-	specs = {s.fieldname: s for s in inspection.match.columns.values()}
+	``as_system``: save without the user's permissions (partner batches, checked in ``partners.py``).
+	``bulk``: new records through :class:`BulkInserter` (default: the DocType's ``bulk_insert`` setting)."""
+	job = Job(
+		doctype=doctype,
+		key=key,
+		specs={s.fieldname: s for s in inspection.match.columns.values()},
+		write=write,
+		partial=partial and write,
+		as_system=as_system,
+		bulk=uses_bulk_insert(doctype) if bulk is None else bulk,
+	)
 	outcome = Outcome()
-	links = LinkCache()
-	for index, row in enumerate(inspection.rows, start=1):
-		if not row.errors:
-			check_links(row, specs, links)
-		action, name, changes = ("error", None, {})
-		if not row.errors:
-			queued = len(getattr(frappe.local, "_realtime_log", ()))
-			action, name, changes = apply_row(row, doctype, key, specs, write, as_system)
-			drop_record_events(doctype, queued)
-		outcome.counts[action] += 1
-		entry = {"row": row.number, "action": action, "name": name, "changes": changes}
-		if row.errors:
-			entry["errors"] = [message for _column, message in row.errors]
-		outcome.changes.append(entry)
-		if partial and write and index % COMMIT_EVERY == 0:
-			frappe.db.commit()  # nosemgrep: resumable import, see docstring
-		if progress and index % PROGRESS_EVERY == 0:
-			progress(index, len(inspection.rows))
+	rows = inspection.rows
+	if not write:
+		frappe.db.savepoint("mq_import_dry_run")
+	with fields_remembered(doctype):
+		for start in range(0, len(rows), CHUNK_ROWS):
+			for row, action, name, changes in run_chunk(rows[start : start + CHUNK_ROWS], job):
+				outcome.record(row, action, name, changes)
+			if job.partial:
+				frappe.db.commit()  # nosemgrep: resumable import, see docstring
+			if progress:
+				progress(min(start + CHUNK_ROWS, len(rows)), len(rows))
+	if not write:
+		frappe.db.rollback(save_point="mq_import_dry_run")
 	return outcome
 
 
-def apply_row(
-	row: Row, doctype: str, key: list[str], specs: dict[str, FieldSpec], write: bool, as_system=False
-):
-	existing = find_existing(row, doctype, key)
-	if existing is False:
-		return "error", None, {}
-	doc = frappe.get_doc(doctype, existing) if existing else frappe.new_doc(doctype)
-	changes = diff(doc, row.values, specs)
-	if existing and not changes:
-		return "unchanged", existing, {}
+def run_chunk(chunk: list[Row], job: Job) -> list[tuple]:
+	"""The chunk in bulk; when that fails (a row that breaks a rule with ``partial``, a duplicate only the
+	database sees, an error after the INSERT) the chunk again, record by record, to find and keep out the rows."""
+	if job.bulk:
+		earlier = [list(row.errors) for row in chunk]
+		frappe.db.savepoint("mq_import_chunk")
+		inserter = BulkInserter(job.doctype, job.as_system)
+		try:
+			results = apply_chunk(chunk, job, inserter)
+			if results is not None:
+				return results
+		except Exception:
+			frappe.clear_messages()
+		frappe.db.rollback(save_point="mq_import_chunk")
+		inserter.forget()
+		for row, errors in zip(chunk, earlier, strict=True):
+			row.errors = errors
+	return apply_chunk(chunk, job, None)
+
+
+def apply_chunk(chunk: list[Row], job: Job, inserter: BulkInserter | None) -> list[tuple] | None:
+	for row in chunk:
+		if not row.errors:
+			check_links(row, job.specs, job.links)
+	matches = existing_names(job.doctype, job.key, [row for row in chunk if not row.errors])
+	found = [names[0] for names in matches.values() if len(names) == 1]
+	current = current_values(job.doctype, found, job.specs) if found else {}
+	results, prepared = [], []
+	for row in chunk:
+		names = matches.get(row.number, [])
+		if len(names) > 1:
+			row.add_error(job.key[0], bilingual("rule", message=_("More than one record has this key")))
+		if row.errors:
+			results.append((row, "error", None, {}))
+		elif names:
+			results.append((row, *update_row(row, names[0], current[names[0]], job)))
+		elif inserter is None:
+			results.append((row, *save_row(row, new_record(row, job), {}, job, existing=False)))
+		else:
+			doc = new_record(row, job)
+			try:
+				inserter.prepare(doc)
+			except Exception as e:
+				if job.partial:
+					return None
+				row.add_error(None, bilingual("rule", message=error_text(e)))
+			finally:
+				frappe.clear_messages()
+			results.append((row, "error" if row.errors else "new", None, diff({}, row.values, job.specs)))
+			prepared.append((len(results) - 1, doc))
+	if inserter:
+		inserter.flush()
+		frappe.clear_messages()
+		for index, doc in prepared:
+			row, action, _name, changes = results[index]
+			if action == "new" and job.write:
+				results[index] = (row, action, doc.name, changes)
+	return results
+
+
+def new_record(row: Row, job: Job):
+	"""A new Document with the row's values; ``insert`` fills in the defaults (``_set_defaults``)."""
+	return set_values(frappe.get_doc({"doctype": job.doctype}), row, job.specs)
+
+
+def set_values(doc, row: Row, specs: dict[str, FieldSpec]):
 	for fieldname, value in row.values.items():
 		spec = specs[fieldname]
 		if spec.fieldtype == "Table MultiSelect":
 			doc.set(fieldname, [{spec.child_field: v} for v in value])
 		else:
 			doc.set(fieldname, value)
-	doc.flags.ignore_permissions = as_system
+	return doc
+
+
+def update_row(row: Row, name: str, current: dict, job: Job):
+	changes = diff(current, row.values, job.specs)
+	if not changes:
+		return "unchanged", name, {}
+	doc = set_values(frappe.get_doc(job.doctype, name), row, job.specs)
+	return save_row(row, doc, changes, job, existing=True)
+
+
+def save_row(row: Row, doc, changes: dict, job: Job, existing: bool):
+	"""One record, inserted or saved inside a savepoint: a broken rule becomes the row's error."""
+	changes = changes or diff({}, row.values, job.specs)
+	doc.flags.ignore_permissions = job.as_system
+	queued = len(getattr(frappe.local, "_realtime_log", ()))
 	frappe.db.savepoint("mq_import_row")
 	try:
 		doc.save() if existing else doc.insert()
 	except Exception as e:
 		frappe.db.rollback(save_point="mq_import_row")
 		row.add_error(None, bilingual("rule", message=error_text(e)))
-		return "error", existing, changes
+		return "error", doc.name if existing else None, changes
 	finally:
 		frappe.clear_messages()
-	if write:
-		frappe.db.release_savepoint("mq_import_row")
-	else:
-		frappe.db.rollback(save_point="mq_import_row")
-	return ("update" if existing else "new"), doc.name if write or existing else None, changes
+		drop_record_events(job.doctype, queued)
+	frappe.db.release_savepoint("mq_import_row")
+	return ("update" if existing else "new"), doc.name if job.write or existing else None, changes
 
 
-def find_existing(row: Row, doctype: str, key: list[str]):
-	"""The name of the record with the row's natural key, None for a new record, False when ambiguous."""
-	values = [row.values.get(f) for f in key]
-	if any(v is None or v == "" for v in values):
-		names = frappe.get_all(doctype, filters=dict(zip(key, values, strict=True)), pluck="name", limit=2)
-	else:
-		names = key_lookup(doctype, key, values)
-	if len(names) > 1:
-		row.add_error(key[0], bilingual("rule", message=_("More than one record has this key")))
-		return False
-	return names[0] if names else None
+def uses_bulk_insert(doctype: str) -> bool:
+	return bool(get_config(doctype).get("bulk_insert"))
 
 
 def drop_record_events(doctype: str, queued: int):
@@ -121,19 +215,12 @@ def drop_record_events(doctype: str, queued: int):
 		]
 
 
-def key_lookup(doctype: str, key: list[str], values: list) -> list[str]:
-	"""What ``frappe.get_all(doctype, filters=key = values, limit=2)`` finds, as one plain query: this runs for
-	every row, and get_all builds its query in Python each time (the key's fieldnames come from hooks.py)."""
-	conditions = " and ".join(f"`{fieldname}` = %s" for fieldname in key)
-	query = f"select name from `tab{doctype}` where {conditions} limit 2"  # nosemgrep
-	return frappe.db.sql_list(query, values)
-
-
-def diff(doc, values: dict, specs: dict[str, FieldSpec]) -> dict:
+def diff(record, values: dict, specs: dict[str, FieldSpec]) -> dict:
+	"""{fieldname: [stored, imported]} for the values that differ (``record``: a Document or a dict)."""
 	changes = {}
 	for fieldname, new in values.items():
 		spec = specs[fieldname]
-		old = doc.get(fieldname)
+		old = record.get(fieldname)
 		if spec.fieldtype == "Table MultiSelect":
 			old = sorted(r.get(spec.child_field) for r in old or [])
 			same = old == new

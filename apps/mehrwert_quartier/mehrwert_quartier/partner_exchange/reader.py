@@ -9,6 +9,7 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from xml.etree import ElementTree as ET
 
 from mehrwert_quartier.partner_exchange.messages import ExchangeError
 
@@ -96,23 +97,68 @@ def check_workbook_zip(content: bytes) -> zipfile.ZipFile:
 
 
 def _xlsx_lines(content: bytes):
-	"""The rows of the first sheet, one at a time (the row limit stops reading, not only importing)."""
-	import openpyxl
+	"""The rows of the first sheet, one at a time (the row limit stops reading, not only importing).
 
+	A sheet without formulas is read with calamine (fast, compiled); one with formulas with openpyxl, which
+	tells a formula cell from a value, so that no formula is imported."""
 	archive = check_workbook_zip(content)
 	try:
-		workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
-		sheet = workbook.worksheets[0]
-		_refuse_merged_cells(archive, sheet._worksheet_path)
-		for row in sheet.iter_rows():
-			values = [_cell_value(c) for c in row]
-			number = next((c.row for c in row if getattr(c, "row", None)), None)
-			yield number, values
-		workbook.close()
+		path = _first_sheet_path(archive)
+		xml = archive.read(path)
+	except (KeyError, IndexError, ET.ParseError, zipfile.BadZipFile) as e:
+		raise ExchangeError("corrupt_zip") from e
+	_refuse_merged_cells(xml)
+	has_formulas = b"<f>" in xml or b"<f " in xml or b"<x:f" in xml
+	del xml
+	lines = _openpyxl_lines(content) if has_formulas else _calamine_lines(content)
+	try:
+		yield from lines
 	except ExchangeError:
 		raise
 	except Exception as e:
 		raise ExchangeError("corrupt_zip") from e
+
+
+def _first_sheet_path(archive: zipfile.ZipFile) -> str:
+	"""The zip member of the workbook's first sheet (xl/workbook.xml and its relationships)."""
+	workbook = ET.fromstring(archive.read("xl/workbook.xml"))
+	sheet = next(e for e in workbook.iter() if e.tag.endswith("}sheet") or e.tag == "sheet")
+	rel_id = next(v for k, v in sheet.attrib.items() if k.endswith("}id"))
+	relations = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+	target = next(e.get("Target") for e in relations if e.get("Id") == rel_id)
+	return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+
+
+def _calamine_lines(content: bytes):
+	from python_calamine import CalamineWorkbook
+
+	sheet = CalamineWorkbook.from_filelike(io.BytesIO(content)).get_sheet_by_index(0)
+	first_row, first_column = sheet.start or (0, 0)
+	padding = [None] * first_column
+	for offset, row in enumerate(sheet.iter_rows()):
+		yield first_row + offset + 1, padding + [_calamine_value(v) for v in row]
+
+
+def _calamine_value(value):
+	"""As openpyxl reads it: empty cells None, whole numbers int; text that starts like a formula is refused."""
+	if value == "":
+		return None
+	if isinstance(value, str) and value.startswith("="):
+		return Formula(value)
+	if isinstance(value, float) and value.is_integer():
+		return int(value)
+	return value
+
+
+def _openpyxl_lines(content: bytes):
+	import openpyxl
+
+	workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+	for row in workbook.worksheets[0].iter_rows():
+		values = [_cell_value(c) for c in row]
+		number = next((c.row for c in row if getattr(c, "row", None)), None)
+		yield number, values
+	workbook.close()
 
 
 def _cell_value(cell):
@@ -123,8 +169,7 @@ def _cell_value(cell):
 	return cell.value
 
 
-def _refuse_merged_cells(archive: zipfile.ZipFile, path: str):
-	xml = archive.read(path.lstrip("/"))
+def _refuse_merged_cells(xml: bytes):
 	if b"<mergeCell " in xml:
 		start = xml.index(b"<mergeCell ")
 		ref = xml[start : xml.index(b">", start)].split(b'ref="')[-1].split(b'"')[0]

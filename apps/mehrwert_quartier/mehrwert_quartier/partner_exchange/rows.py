@@ -11,42 +11,59 @@ from mehrwert_quartier.partner_exchange.normalise import is_blank, normalise
 from mehrwert_quartier.partner_exchange.reader import Table
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
+	"""One data row. Its stored values are one tuple in the order of ``columns`` (a dict per row made a
+	100,000-row workbook several times larger in memory); :attr:`values` gives them as a dict."""
+
 	number: int  # row number in the file
 	raw: list
-	values: dict = field(default_factory=dict)  # fieldname -> stored value
+	columns: dict[str, int]  # fieldname -> column index, one dict shared by all rows
+	stored: tuple = ()  # normalised value per column of ``columns``, None where the cell is blank or bad
 	errors: list[tuple[int | None, str]] = field(default_factory=list)  # (column index or None, message)
-	columns: dict[str, int] = field(default_factory=dict)  # fieldname -> column index
+
+	@property
+	def values(self) -> dict:
+		"""fieldname -> stored value, for the cells that have one."""
+		return {f: v for f, v in zip(self.columns, self.stored, strict=False) if v is not None}
 
 	def add_error(self, fieldname: str | None, message: str):
 		self.errors.append((self.columns.get(fieldname) if fieldname else None, message))
 
 	def key(self, natural_key: list[str]) -> tuple:
-		return tuple(str(self.values.get(f) or "").casefold() for f in natural_key)
+		values = self.values
+		return tuple(str(values.get(f) or "").casefold() for f in natural_key)
 
 
 def check_rows(table: Table, match: HeaderMatch, natural_key: list[str]) -> list[Row]:
 	rows = []
-	first_seen: dict[tuple, int] = {}
+	first_seen: dict[int, list[int]] = {}  # hash of the natural key -> indexes of the first rows with it
+	columns = {s.fieldname: i for i, s in match.columns.items()}
+	key_columns = [columns.get(f) for f in natural_key]
 	for number, raw in table.rows:
-		row = Row(number=number, raw=raw, columns={s.fieldname: i for i, s in match.columns.items()})
+		row = Row(number=number, raw=raw, columns=columns)
+		stored = []
 		for index, spec in match.columns.items():
 			value = raw[index] if index < len(raw) else None
 			if is_blank(value):
+				stored.append(None)
 				if spec.reqd:
 					row.add_error(spec.fieldname, bilingual("required"))
 				continue
 			try:
-				row.values[spec.fieldname] = normalise(value, spec)
+				stored.append(normalise(value, spec))
 			except ExchangeError as e:
+				stored.append(None)
 				row.add_error(spec.fieldname, str(e))
+		row.stored = tuple(stored)
 		key = row.key(natural_key)
-		if all(key) and not any(i == row.columns.get(f) for f in natural_key for i, _m in row.errors):
-			if key in first_seen:
-				row.add_error(natural_key[0], bilingual("duplicate_in_file", row=first_seen[key]))
+		if all(key) and not any(column in key_columns for column, _m in row.errors):
+			seen = first_seen.setdefault(hash(key), [])
+			first = next((i for i in seen if rows[i].key(natural_key) == key), None)
+			if first is None:
+				seen.append(len(rows))
 			else:
-				first_seen[key] = number
+				row.add_error(natural_key[0], bilingual("duplicate_in_file", row=rows[first].number))
 		rows.append(row)
 	return rows
 

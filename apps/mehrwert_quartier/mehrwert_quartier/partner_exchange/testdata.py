@@ -12,7 +12,7 @@ import zipfile
 
 from openpyxl import Workbook
 
-from mehrwert_quartier.partner_exchange.reader import MAX_FILE_MB, MAX_ROWS, MAX_UNPACKED_MB, OLE_MAGIC
+from mehrwert_quartier.partner_exchange.reader import MAX_FILE_MB, MAX_ROWS, MAX_UNPACKED_MB
 from mehrwert_quartier.partner_exchange.spec import FieldSpec
 
 TEST_SPECS = [
@@ -101,6 +101,30 @@ def encrypted_zip_member(content: bytes) -> bytes:
 	return bytes(data)
 
 
+def password_protected(content: bytes, password: str = "geheim") -> bytes:
+	"""The workbook as Excel saves it with "Encrypt with Password" (ECMA-376 agile encryption, msoffcrypto-tool)."""
+	from msoffcrypto.format.ooxml import OOXMLFile
+
+	encrypted = io.BytesIO()
+	OOXMLFile(io.BytesIO(content)).encrypt(password, encrypted)
+	return encrypted.getvalue()
+
+
+def legacy_xls() -> bytes:
+	"""A real Excel 97-2003 workbook (BIFF8 in an OLE container, written by xlwt)."""
+	import xlwt
+
+	book = xlwt.Workbook()
+	sheet = book.add_sheet("Daten")
+	for column, header in enumerate(("Name der Organisation", "Postleitzahl")):
+		sheet.write(0, column, header)
+	sheet.write(1, 0, "Verein A")
+	sheet.write(1, 1, "04315")
+	content = io.BytesIO()
+	book.save(content)
+	return content.getvalue()
+
+
 def text_formula(sheet):
 	"""A text cell (not a formula cell) whose text starts with "=": still never imported."""
 	cell = sheet["A2"]
@@ -146,7 +170,7 @@ def corpus() -> dict[str, tuple[str, bytes, str | None]]:
 			zip_with(good, {"xl/vbaProject.bin": b"VBA"}),
 			"macro_workbook",
 		),
-		"encrypted": ("partner.xlsx", OLE_MAGIC + b"EncryptedPackage" + bytes(512), "encrypted"),
+		"encrypted": ("partner.xlsx", password_protected(good), "encrypted"),
 		"empty_file": ("partner.xlsx", b"", "empty"),
 		"empty_sheet": ("partner.xlsx", xlsx([]), "empty"),
 		"empty_csv": ("partner.csv", b"\r\n;;\r\n", "empty"),
@@ -177,7 +201,7 @@ def corpus() -> dict[str, tuple[str, bytes, str | None]]:
 			None,
 		),
 		"oversized_50_mb": ("partner.xlsx", oversized(), "file_too_large"),
-		"legacy_xls": ("partner.xls", OLE_MAGIC + bytes(512), "encrypted"),
+		"legacy_xls": ("partner.xls", legacy_xls(), "encrypted"),
 		"password_zip": ("partner.xlsx", encrypted_zip_member(good), "encrypted"),
 		"csv_named_xlsx": ("partner.xlsx", csv_bytes([HEADERS, GOOD_ROW]), "corrupt_zip"),
 		"xlsx_named_csv": ("partner.csv", good, "not_a_workbook"),

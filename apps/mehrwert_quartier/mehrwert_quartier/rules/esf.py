@@ -24,6 +24,8 @@ MANDATORY_ENTRY_FIELDS: dict[str, str] = {
 	"minority": "Minority",
 	"homelessness": "Homelessness or Housing Exclusion",
 }
+# every field the checks below read
+ENTRY_DATA_FIELDS = (*MANDATORY_ENTRY_FIELDS, "unemployment_months", "exit_date")
 SENSITIVE_FIELDS = ("disability", "foreign_background", "third_country_national", "minority", "homelessness")
 
 

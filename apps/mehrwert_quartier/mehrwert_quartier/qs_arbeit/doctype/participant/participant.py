@@ -1,6 +1,8 @@
 # Copyright (c) 2026, MehrWertQuartier developers and contributors
 # For license information, please see license.txt
 
+from datetime import date
+
 import frappe
 from frappe import _
 from frappe.model.document import Document
@@ -8,6 +10,7 @@ from frappe.utils import getdate
 
 from mehrwert_quartier.programme.doctype.postcode_area.postcode_area import get_area_for_postcode
 from mehrwert_quartier.rules.esf import (
+	ENTRY_DATA_FIELDS,
 	MANDATORY_ENTRY_FIELDS,
 	check_entry_data,
 	follow_up_due,
@@ -56,9 +59,10 @@ class Participant(Document):
 			self.unemployment_months = 0
 
 	def entry_data(self) -> dict:
-		data = self.as_dict()
+		"""What the ESF rules read, dates as dates."""
+		data = {field: self.get(field) for field in ENTRY_DATA_FIELDS}
 		for field in DATE_FIELDS:
-			data[field] = getdate(self.get(field)) if self.get(field) else None
+			data[field] = as_date(self.get(field))
 		return data
 
 	def check_entry_and_exit(self):
@@ -73,8 +77,7 @@ class Participant(Document):
 	def mark_esf_completeness(self):
 		missing = missing_entry_fields(self.entry_data())
 		self.esf_complete = int(not missing)
-		labels = {**MANDATORY_ENTRY_FIELDS, "unemployment_months": "Months of Unemployment"}
-		self.esf_missing = ", ".join(_(labels[field]) for field in missing)
+		self.esf_missing = missing_labels(tuple(missing))
 
 	def set_follow_up_due(self):
 		self.follow_up_due = follow_up_due(getdate(self.exit_date)) if self.exit_date else None
@@ -99,6 +102,35 @@ class Participant(Document):
 			self.db_set("follow_up_todo", todo_name)
 
 
+def as_date(value) -> date | None:
+	"""``getdate`` without its general parser for the ISO dates a form or an import sets."""
+	if not value:
+		return None
+	if isinstance(value, str) and len(value) == 10:
+		try:
+			return date.fromisoformat(value)
+		except ValueError:
+			pass
+	return getdate(value)
+
+
+def missing_labels(missing: tuple[str, ...]) -> str:
+	"""The translated labels of the missing fields, remembered for the request (imports ask thousands of times)."""
+	remembered = getattr(frappe.local, "mq_esf_missing_labels", None)
+	if remembered is None:
+		remembered = frappe.local.mq_esf_missing_labels = {}
+	key = (frappe.local.lang, missing)
+	if key not in remembered:
+		labels = {**MANDATORY_ENTRY_FIELDS, "unemployment_months": "Months of Unemployment"}
+		remembered[key] = ", ".join(_(labels[field]) for field in missing)
+	return remembered[key]
+
+
 def esf_counted_filters() -> dict:
 	"""Filters for every ESF figure: participants whose mandatory entry data is incomplete count nowhere."""
 	return {"esf_complete": 1}
+
+
+def on_doctype_update():
+	"""The natural key of partner imports (hooks.py) is looked up for every row of a workbook."""
+	frappe.db.add_index("Participant", ["last_name", "first_name", "date_of_birth"])
