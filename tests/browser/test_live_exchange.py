@@ -1,5 +1,6 @@
 """The partner exchange over live HTTP: the command-line client (requests) against the running server."""
 
+import base64
 import datetime
 import io
 import threading
@@ -10,8 +11,13 @@ import requests
 from conftest import DEMO_PASSWORD
 from openpyxl import Workbook, load_workbook
 
-from mehrwert_quartier.partner_exchange.cli import Client, main
-from mehrwert_quartier.partner_exchange.testdata import zip_bomb
+from mehrwert_quartier.partner_exchange.cli import Client, ClientError, main
+from mehrwert_quartier.partner_exchange.messages import MESSAGES
+from mehrwert_quartier.partner_exchange.testdata import (
+	IN_COLUMNS_UNKNOWN_TO_PARTNER_ORGANISATION,
+	corpus,
+	zip_bomb,
+)
 
 STAFF = "projektleitung@mehrwert.example"
 ROWS = 1500  # below the background threshold (2,000 rows): the import runs inside the upload request
@@ -84,3 +90,38 @@ def test_a_zip_bomb_over_http_gets_a_bilingual_refusal_and_the_server_goes_on(ba
 	log = staff.call("get", f"/api/resource/Import Batch/{batch['name']}").json()["data"]["log"]
 	assert "Die Datei ist entpackt zu groß" in log and "The file is too large when unpacked" in log, log
 	assert requests.get(f"{base_url}/api/method/ping", timeout=30).json()["message"] == "pong"
+
+
+def test_every_malformed_file_over_http_ends_in_a_bilingual_message_and_the_server_goes_on(base_url, tmp_path):
+	staff = client(base_url)
+	organisations = staff.call("get", "/api/method/frappe.client.get_count", params={"doctype": "Partner Organisation"})
+	before = organisations.json()["message"]
+	cases = {case: item for case, item in corpus().items() if item[2]}
+	assert len(cases) >= 25
+	for case, (filename, content, expected) in sorted(cases.items()):
+		german, english = (text.split("{")[0].split("„")[0].split("'")[0] for text in MESSAGES[expected])
+		path = tmp_path / case / filename
+		path.parent.mkdir()
+		path.write_bytes(content)
+		try:
+			batch = staff.upload("Partner Organisation", path, import_rows=True)
+		except ClientError as refused:  # refused before a batch is stored: empty or oversized
+			said = str(refused)
+		else:
+			assert batch["status"] == "Rejected", (case, batch)
+			record = staff.call("get", f"/api/resource/Import Batch/{batch['name']}").json()["data"]
+			said = record["log"] + (record.get("changes") or "")
+		if case in IN_COLUMNS_UNKNOWN_TO_PARTNER_ORGANISATION:
+			german, english = MESSAGES["unknown_header"][0].split("„")[0], MESSAGES["unknown_header"][1].split("'")[0]
+		assert german in said and english in said, (case, said)
+		assert requests.get(f"{base_url}/api/method/ping", timeout=30).json()["message"] == "pong", case
+	# the oversized file once more without the client's own check: refused by the server, which goes on
+	oversized = staff.request("post", "/api/method/mehrwert_quartier.partner_exchange.api.upload", json={
+		"import_doctype": "Partner Organisation",
+		"filename": "partner.xlsx",
+		"filedata": base64.b64encode(cases["oversized_50_mb"][1]).decode(),
+	})
+	assert oversized.status_code in (413, 417), oversized.status_code
+	assert requests.get(f"{base_url}/api/method/ping", timeout=30).json()["message"] == "pong"
+	after = staff.call("get", "/api/method/frappe.client.get_count", params={"doctype": "Partner Organisation"})
+	assert after.json()["message"] == before

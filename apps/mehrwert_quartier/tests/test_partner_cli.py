@@ -106,3 +106,28 @@ def test_unreachable_server_exits_4(workbook, capsys):
 	with responses.RequestsMock():
 		assert cli.main([*args, "--api-secret", "s"]) == cli.SERVER_ERROR
 	assert "Server nicht erreichbar / Server not reachable" in capsys.readouterr().err
+
+
+@responses.activate
+def test_a_file_above_the_upload_limit_is_not_sent(tmp_path, capsys):
+	responses.post(f"{URL}/api/method/login", json={"message": "Logged In"})
+	upload = responses.post(f"{METHOD}.api.upload", json=batch())
+	big = tmp_path / "gross.xlsx"
+	with big.open("wb") as f:
+		f.truncate(11 * 1024 * 1024)
+	code = cli.main(["upload", str(big), "--doctype", "Referral", *LOGIN])
+	assert code == cli.FILE_ERRORS
+	assert not upload.calls
+	said = capsys.readouterr().err
+	assert "Die Datei ist zu groß (11 MB, höchstens 10 MB)" in said
+	assert "The file is too large (11 MB, at most 10 MB)" in said
+
+
+@responses.activate
+def test_a_request_the_web_server_refuses_by_size_gets_a_bilingual_message(workbook, capsys):
+	responses.post(f"{URL}/api/method/login", json={"message": "Logged In"})
+	responses.post(f"{METHOD}.api.upload", body="Request Entity Too Large", status=413)
+	code = cli.main(["upload", str(workbook), "--doctype", "Referral", *LOGIN])
+	assert code == cli.SERVER_ERROR
+	said = capsys.readouterr().err
+	assert "Die Anfrage ist zu groß" in said and "The request is too large" in said

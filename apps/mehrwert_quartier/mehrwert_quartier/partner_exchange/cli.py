@@ -16,6 +16,9 @@ from pathlib import Path
 
 import requests
 
+from mehrwert_quartier.partner_exchange.messages import ExchangeError, bilingual
+from mehrwert_quartier.partner_exchange.reader import check_file_size
+
 OK, FILE_ERRORS, USAGE, LOGIN_FAILED, SERVER_ERROR = 0, 1, 2, 3, 4
 METHOD = "/api/method/mehrwert_quartier.partner_exchange"
 TIMEOUT = 600
@@ -29,6 +32,8 @@ class ClientError(Exception):
 
 def server_message(response: requests.Response) -> str:
 	"""The readable message of a Frappe error response."""
+	if response.status_code == 413:  # the web server refused the request by its size
+		return bilingual("request_too_large")
 	try:
 		body = response.json()
 	except ValueError:
@@ -82,6 +87,10 @@ class Client:
 		return response
 
 	def upload(self, doctype: str, path: Path, import_rows=False, organisation=None, valid_rows_only=False):
+		try:
+			check_file_size(path.stat().st_size)  # what the server would refuse is not sent
+		except ExchangeError as e:
+			raise ClientError(str(e), FILE_ERRORS) from e
 		data = {
 			"import_doctype": doctype,
 			"filename": path.name,

@@ -31,6 +31,9 @@ TEST_SPECS = [
 	),
 ]
 TEST_KEY = ["organisation_name"]
+# cases whose bad cell is in a column Partner Organisation does not have ("Gegründet am"): still rejected, for
+# the rows' other errors, when they are uploaded as Partner Organisation
+IN_COLUMNS_UNKNOWN_TO_PARTNER_ORGANISATION = ("formula", "bad_date", "us_date")
 CELL_ERRORS = ("formula", "bad_date", "required", "duplicate_in_file", "bad_postcode")
 HEADERS = [
 	"Name der Organisation *",

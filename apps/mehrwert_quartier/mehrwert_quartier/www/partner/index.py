@@ -4,6 +4,8 @@ import frappe
 from frappe import _
 
 from mehrwert_quartier.partner_exchange import partners
+from mehrwert_quartier.partner_exchange.messages import bilingual
+from mehrwert_quartier.partner_exchange.reader import MAX_FILE_MB
 
 no_cache = 1
 BATCH_FIELDS = ["name", "import_doctype", "status", "uploaded_on", "total_rows", "new_rows", "updated_rows"]
@@ -30,4 +32,7 @@ def get_context(context):
 		"Import Batch", fields=BATCH_FIELDS, order_by="creation desc", limit_page_length=50
 	)
 	context.doctypes = [{"value": d, "label": _(d)} for d in partners.partner_doctypes()]
+	# a file above the upload limit is refused in the browser, before it is sent
+	context.max_file_bytes = MAX_FILE_MB * 1024 * 1024
+	context.too_large = bilingual("file_too_large", size="{0}", limit=MAX_FILE_MB)
 	return context

@@ -6,6 +6,7 @@ import openpyxl
 from frappe.tests.utils import FrappeTestCase
 
 from mehrwert_quartier.partner_exchange import api, runner
+from mehrwert_quartier.partner_exchange.engine import CHUNK_ROWS
 from mehrwert_quartier.partner_exchange.testdata import csv_bytes, xlsx
 from mehrwert_quartier.tests.factories import make_partner_organisation, make_user, unique
 
@@ -129,6 +130,37 @@ class TestImportBatch(FrappeTestCase):
 		batch.reload()
 		self.assertEqual((batch.status, batch.new_rows, batch.unchanged_rows), ("Imported", 4, 1))
 		self.assertEqual(frappe.db.count("Postcode Area", {"name": ("in", [r[0] for r in rows[1:]])}), 5)
+
+	def test_a_worker_killed_mid_way_resumes_without_duplicates_or_lost_rows(self):
+		codes = [f"{10000 + i:05d}" for i in range(CHUNK_ROWS * 2 + 100)]
+		batch = frappe.get_doc(
+			"Import Batch",
+			upload([HEADERS] + [[c, "Grünau", None] for c in codes], valid_rows_only=True)["name"],
+		)
+		commits = []
+
+		def commit_then_die():
+			"""The first chunk is committed; the worker is killed during the second, whose rows the database
+			then rolls back with the dead connection."""
+			commits.append(1)
+			if len(commits) == 1:
+				frappe.db.savepoint("mq_test_committed")
+				return
+			frappe.db.rollback(save_point="mq_test_committed")
+			raise SystemExit("worker killed")
+
+		with patch("frappe.db.commit", commit_then_die), self.assertRaises(SystemExit):
+			runner.run_job(batch.name, "import")
+		self.assertEqual(frappe.db.count("Postcode Area", {"name": ("in", codes)}), CHUNK_ROWS)
+		self.assertEqual(frappe.db.get_value("Import Batch", batch.name, "status"), "Validated")
+		with patch("frappe.db.commit"):
+			runner.run_job(batch.name, "import")
+		batch.reload()
+		self.assertEqual(
+			(batch.status, batch.new_rows, batch.unchanged_rows),
+			("Imported", len(codes) - CHUNK_ROWS, CHUNK_ROWS),
+		)
+		self.assertEqual(frappe.db.count("Postcode Area", {"name": ("in", codes)}), len(codes))
 
 	def test_only_users_who_may_create_the_records_import(self):
 		batch = frappe.get_doc("Import Batch", upload([HEADERS, ["04177", "Grünau", None]])["name"])
