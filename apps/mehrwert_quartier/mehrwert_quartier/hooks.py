@@ -83,6 +83,31 @@ mq_importable_doctypes = {
 	# registrations count against the event's capacity: record by record
 	"Referral": {"natural_key": ["participant", "offer"], "partner_import": True},
 	"Event Registration": {"natural_key": ["event", "participant"], "partner_import": True},
+	"Programme Area": {"natural_key": ["area_name"], "bulk_insert": True},
+	"Programme Event": {"natural_key": ["event_title", "starts_on"]},
+	"Consent": {"natural_key": ["participant", "purpose", "given_on"]},
+	"Consultation": {"natural_key": ["participant", "consultation_date", "consultation_type"]},
+	"Coaching Plan": {"natural_key": ["participant", "start_date"]},
+	"Job Vacancy": {"natural_key": ["vacancy_title", "employer_type", "employer"]},
+	"Placement": {"natural_key": ["participant", "placement_type", "start_date"]},
+	# vacant commercial units come from the housing company's lists
+	"Commercial Unit": {
+		"natural_key": ["unit_title", "address_line"],
+		"derived": ["programme_area"],
+		"bulk_insert": True,
+	},
+	"Cross-selling Rule": {"natural_key": ["sector_a", "sector_b"], "bulk_insert": True},
+	"Enterprise Support Case": {"natural_key": ["business_doctype", "business", "case_type"]},
+	"Settlement Request": {"natural_key": ["business_doctype", "business", "use_type"]},
+	"Business Relation": {
+		"natural_key": [
+			"business_a_doctype",
+			"business_a",
+			"business_b_doctype",
+			"business_b",
+			"relation_type",
+		]
+	},
 }
 
 # QS Arbeit: the offer finder on the participant form

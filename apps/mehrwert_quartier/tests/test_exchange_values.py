@@ -130,3 +130,32 @@ def test_checks_integers_lists_lengths_and_formulas():
 		normalise("abcdef", FieldSpec("d", "Data", "D", length=5))
 	with pytest.raises(ExchangeError, match="Formeln"):
 		normalise(Formula("=A1"), FieldSpec("d", "Data", "D"))
+
+
+@pytest.mark.parametrize(
+	"value",
+	[
+		"15.03.2026 10:30",
+		"15.03.2026 10:30:00",
+		"2026-03-15 10:30",
+		"2026-03-15T10:30:00",
+		datetime.datetime(2026, 3, 15, 10, 30, 0, 400),
+		46096 + 10.5 / 24,  # Excel serial with the time as the fraction of a day
+	],
+)
+def test_date_and_time_in_every_form_a_partner_sends(value):
+	spec = FieldSpec("starts_on", "Datetime", "Starts On", "Beginn")
+	assert normalise(value, spec) == "2026-03-15 10:30:00"
+
+
+def test_a_date_alone_is_midnight_and_a_wrong_moment_is_refused_in_both_languages():
+	spec = FieldSpec("starts_on", "Datetime", "Starts On", "Beginn")
+	assert (
+		normalise("15.03.2026", spec) == normalise(datetime.date(2026, 3, 15), spec) == "2026-03-15 00:00:00"
+	)
+	with pytest.raises(ExchangeError) as refused:
+		normalise("15.03.2026 25:00", spec)
+	assert str(refused.value) == (
+		"„15.03.2026 25:00“ ist kein Zeitpunkt (TT.MM.JJJJ HH:MM) / "
+		"'15.03.2026 25:00' is not a date and time (DD.MM.YYYY HH:MM)"
+	)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import frappe
 from frappe import _
-from frappe.utils import cint, flt, getdate, strip_html
+from frappe.utils import cint, flt, get_datetime, getdate, strip_html
 
 from mehrwert_quartier.partner_exchange.bulk import BulkInserter
 from mehrwert_quartier.partner_exchange.keys import current_values, existing_names
@@ -227,6 +227,9 @@ def diff(record, values: dict, specs: dict[str, FieldSpec]) -> dict:
 		elif spec.fieldtype == "Date":
 			old = str(getdate(old)) if old else None
 			same = old == new
+		elif spec.fieldtype == "Datetime":
+			old = str(get_datetime(old).replace(microsecond=0)) if old else None
+			same = old == new
 		elif spec.fieldtype in NUMBER_TYPES:
 			same = old is not None and flt(old) == flt(new)
 		elif spec.fieldtype in ("Int", "Check"):
@@ -239,13 +242,19 @@ def diff(record, values: dict, specs: dict[str, FieldSpec]) -> dict:
 
 
 def check_links(row: Row, specs: dict[str, FieldSpec], links: "LinkCache"):
-	for fieldname, value in row.values.items():
+	values = row.values
+	for fieldname, value in values.items():
 		spec = specs[fieldname]
-		if not spec.link:
+		target = spec.link or (values.get(spec.dynamic_from) if spec.dynamic_from else None)
+		if spec.dynamic_from and not target:
+			column = specs[spec.dynamic_from].label_de if spec.dynamic_from in specs else spec.dynamic_from
+			row.add_error(fieldname, bilingual("no_link_target", value=value, column=column))
+			continue
+		if not target:
 			continue
 		for item in value if isinstance(value, list) else [value]:
-			if not links.exists(spec.link, item):
-				row.add_error(fieldname, bilingual("bad_link", value=item, target=_(spec.link, lang="de")))
+			if not links.exists(target, item):
+				row.add_error(fieldname, bilingual("bad_link", value=item, target=_(target, lang="de")))
 
 
 class LinkCache:
@@ -253,8 +262,10 @@ class LinkCache:
 		self.known: dict[tuple[str, str], bool] = {}
 
 	def exists(self, doctype: str, name: str) -> bool:
+		"""``doctype`` may come from the file (a Dynamic Link's DocType column): an unknown one has no records."""
 		if (doctype, name) not in self.known:
-			self.known[(doctype, name)] = bool(frappe.db.exists(doctype, name))
+			known_doctype = doctype == "DocType" or self.exists("DocType", doctype)
+			self.known[(doctype, name)] = known_doctype and bool(frappe.db.exists(doctype, name))
 		return self.known[(doctype, name)]
 
 

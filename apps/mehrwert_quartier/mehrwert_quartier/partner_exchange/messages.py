@@ -58,6 +58,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
 		"Formeln werden nicht übernommen; bitte den Wert eintragen",
 		"Formulas are not imported; please enter the value",
 	),
+	"bad_datetime": (
+		"„{value}“ ist kein Zeitpunkt (TT.MM.JJJJ HH:MM)",
+		"'{value}' is not a date and time (DD.MM.YYYY HH:MM)",
+	),
+	"no_link_target": (
+		"„{value}“: zuerst die Spalte „{column}“ ausfüllen",
+		"'{value}': fill in the column '{column}' first",
+	),
 	"bad_date": (
 		"„{value}“ ist kein Datum (TT.MM.JJJJ)",
 		"'{value}' is not a date (dd.mm.yyyy)",

@@ -15,6 +15,14 @@ from mehrwert_quartier.rules.postcode import normalize_postcode
 
 EXCEL_EPOCH = datetime.date(1899, 12, 30)
 DATE_FORMATS = ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S", "%d.%m.%Y %H:%M")
+DATETIME_FORMATS = (
+	"%d.%m.%Y %H:%M",
+	"%d.%m.%Y %H:%M:%S",
+	"%Y-%m-%d %H:%M:%S",
+	"%Y-%m-%d %H:%M",
+	"%d.%m.%Y",
+	"%Y-%m-%d",
+)
 YES = {"1", "ja", "j", "yes", "y", "x", "wahr", "true"}
 NO = {"0", "nein", "n", "no", "falsch", "false"}
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
@@ -32,6 +40,8 @@ def normalise(value: object, spec: FieldSpec):
 	kind = spec.fieldtype
 	if kind == "Date":
 		return to_date(value)
+	if kind == "Datetime":
+		return to_datetime(value)
 	if kind in NUMBER_TYPES:
 		return to_number(value)
 	if kind == "Int":
@@ -87,6 +97,25 @@ def to_date(value: object) -> str:
 		except ValueError:
 			continue
 	raise ExchangeError("bad_date", value=text)
+
+
+def to_datetime(value: object) -> str:
+	"""``yyyy-mm-dd hh:mm:ss`` from a date-time cell, an Excel serial with a fraction, ``dd.mm.yyyy hh:mm``
+	(seconds optional), ISO; a date alone is midnight."""
+	if isinstance(value, datetime.datetime):
+		return value.replace(microsecond=0).isoformat(sep=" ")
+	if isinstance(value, datetime.date):
+		return f"{value.isoformat()} 00:00:00"
+	if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value <= 2958465:
+		moment = datetime.datetime.combine(EXCEL_EPOCH, datetime.time()) + datetime.timedelta(days=value)
+		return (moment + datetime.timedelta(seconds=0.5)).replace(microsecond=0).isoformat(sep=" ")
+	text = str(value).strip().replace("T", " ")
+	for fmt in DATETIME_FORMATS:
+		try:
+			return datetime.datetime.strptime(text, fmt).isoformat(sep=" ")
+		except ValueError:
+			continue
+	raise ExchangeError("bad_datetime", value=text)
 
 
 def to_number(value: object) -> float:

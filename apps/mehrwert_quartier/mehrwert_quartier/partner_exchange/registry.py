@@ -1,7 +1,8 @@
 """Importable DocTypes: registered with the hook ``mq_importable_doctypes`` in hooks.py.
 
-``{"DocType": {"natural_key": [fieldnames], "aliases": {fieldname: [header, ...]}}}``: the natural key finds
-the existing record of a row (upsert); the fields come from the DocType meta.
+``{"DocType": {"natural_key": [fieldnames], "aliases": {fieldname: [header, ...]}, "derived": [fieldnames]}}``:
+the natural key finds the existing record of a row (upsert); the fields come from the DocType meta; a
+required field the controller derives (the programme area from the postcode) need not be in the file.
 """
 
 import frappe
@@ -28,12 +29,15 @@ def natural_key(doctype: str) -> list[str]:
 
 
 def field_specs(doctype: str) -> list[FieldSpec]:
-	"""The importable fields in form order: visible, editable fields of simple types."""
+	"""The importable fields in form order: visible, editable fields of simple types at permlevel 0."""
 	config = get_config(doctype)
 	aliases = config.get("aliases") or {}
+	derived = set(config.get("derived") or ())
 	key = natural_key(doctype)
 	specs = []
 	for df in frappe.get_meta(doctype).fields:
+		if df.permlevel:  # confidential fields (Consultation's notes) are never exchanged
+			continue
 		if df.fieldtype not in IMPORTABLE_TYPES or df.hidden or df.read_only or df.fetch_from:
 			if df.fieldname not in key:
 				continue
@@ -43,7 +47,8 @@ def field_specs(doctype: str) -> list[FieldSpec]:
 			label=df.label or df.fieldname,
 			label_de=_(df.label or df.fieldname, lang="de"),
 			# a required field with a default may be left out: new records get the default
-			reqd=(bool(df.reqd) and not df.default) or df.fieldname in key,
+			# ... and one the controller derives ("derived" in the registration) may be left out too
+			reqd=(bool(df.reqd) and not df.default and df.fieldname not in derived) or df.fieldname in key,
 			length=df.length or None,
 			aliases=list(aliases.get(df.fieldname, [])),
 		)
@@ -52,6 +57,8 @@ def field_specs(doctype: str) -> list[FieldSpec]:
 			spec.options_de = {o: _(o, lang="de") for o in spec.options}
 		elif df.fieldtype == "Link":
 			spec.link = df.options
+		elif df.fieldtype == "Dynamic Link":
+			spec.dynamic_from = df.options
 		elif df.fieldtype == "Table MultiSelect":
 			child = next(f for f in frappe.get_meta(df.options).fields if f.fieldtype == "Link")
 			spec.link, spec.child_field = child.options, child.fieldname
@@ -67,7 +74,8 @@ def link_choices(specs: list[FieldSpec], limit: int = 1000) -> dict[str, list[st
 	"""Values for the template's drop-downs: the records of each link target the user may read."""
 	choices = {}
 	for spec in specs:
-		if spec.link and frappe.has_permission(spec.link, "read"):
+		# a link to DocType names the target of a Dynamic Link: all DocTypes would make no drop-down
+		if spec.link and spec.link != "DocType" and frappe.has_permission(spec.link, "read"):
 			choices[spec.fieldname] = frappe.get_list(
 				spec.link, pluck="name", limit=limit, order_by="name asc"
 			)

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 NUMBER_TYPES = {"Float", "Currency", "Percent"}
 TEXT_TYPES = {"Data", "Small Text", "Text", "Long Text", "Text Editor", "Read Only"}
-IMPORTABLE_TYPES = NUMBER_TYPES | TEXT_TYPES | {"Int", "Date", "Check", "Select", "Link", "Table MultiSelect"}
+IMPORTABLE_TYPES = NUMBER_TYPES | TEXT_TYPES | {"Int", "Date", "Datetime", "Check", "Select", "Link"}
+IMPORTABLE_TYPES |= {"Dynamic Link", "Table MultiSelect"}
 
 
 @dataclass
@@ -20,6 +21,7 @@ class FieldSpec:
 	options_de: dict[str, str] = field(default_factory=dict)  # Select value -> German label
 	link: str | None = None  # Link target, or the Link target inside a Table MultiSelect row
 	child_field: str | None = None  # the Link field inside a Table MultiSelect row
+	dynamic_from: str | None = None  # Dynamic Link: the field that names the linked DocType
 	data_kind: str | None = None  # Email, Phone, URL or Postcode
 	length: int | None = None
 	aliases: list[str] = field(default_factory=list)

@@ -33,6 +33,8 @@ INSTRUCTIONS = [
 def example_value(spec: FieldSpec, choices: list[str]):
 	if spec.fieldtype == "Date":
 		return "15.03.2026"
+	if spec.fieldtype == "Datetime":
+		return "15.03.2026 10:00"
 	if spec.fieldtype == "Int":
 		return 1
 	if spec.fieldtype in NUMBER_TYPES:
