@@ -25,6 +25,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
 		"Die Datei ist entpackt zu groß ({size} MB, höchstens {limit} MB)",
 		"The file is too large when unpacked ({size} MB, at most {limit} MB)",
 	),
+	"already_running": (
+		"Dieser Importvorgang läuft bereits",
+		"This import batch is already running",
+	),
 	"request_too_large": (
 		"Die Anfrage ist zu groß; der Server hat sie abgelehnt",
 		"The request is too large; the server refused it",

@@ -37,18 +37,36 @@ def start(batch, action: str, background_rows: int = BACKGROUND_ROWS) -> dict:
 
 
 def run_job(batch: str, action: str):
-	"""Background job: a failure marks the batch Failed; the import can be started again (it resumes)."""
-	doc = frappe.get_doc("Import Batch", batch)
-	doc.flags.ignore_permissions = partners.is_partner()  # checked before the job was queued
+	"""Background job: a failure marks the batch Failed; the import can be started again (it resumes).
+
+	One job per batch at a time: a second one (Import clicked twice) ends at once. The database lock goes with
+	the job's connection, so a worker that dies mid-way leaves no lock behind."""
+	if not batch_lock(batch):
+		frappe.publish_realtime("msgprint", bilingual("already_running"), user=frappe.session.user)
+		return
 	try:
-		run(doc, action, inspect(doc), partial=doc.valid_rows_only)
-	except Exception:
-		frappe.db.rollback()
-		doc.reload()
-		doc.status = "Failed"
-		doc.add_log(frappe.get_traceback())
-		doc.save(ignore_permissions=True)
-	frappe.db.commit()  # nosemgrep: background job ends its own transaction
+		doc = frappe.get_doc("Import Batch", batch)
+		doc.flags.ignore_permissions = partners.is_partner()  # checked before the job was queued
+		try:
+			run(doc, action, inspect(doc), partial=doc.valid_rows_only)
+		except Exception:
+			frappe.db.rollback()
+			doc.reload()
+			doc.status = "Failed"
+			doc.add_log(frappe.get_traceback())
+			doc.save(ignore_permissions=True)
+		frappe.db.commit()  # nosemgrep: background job ends its own transaction
+	finally:
+		frappe.db.sql("select release_lock(%s)", (lock_name(batch),))
+
+
+def lock_name(batch: str) -> str:
+	return f"mq_import_batch:{frappe.local.site}:{batch}"[:64]
+
+
+def batch_lock(batch: str) -> bool:
+	"""MariaDB's named lock of the batch, without waiting: False while another job holds it."""
+	return bool(frappe.db.sql("select get_lock(%s, 0)", (lock_name(batch),))[0][0])
 
 
 def inspect(batch):

@@ -3,6 +3,7 @@ from unittest.mock import patch
 
 import frappe
 import openpyxl
+from frappe.database import get_db
 from frappe.tests.utils import FrappeTestCase
 
 from mehrwert_quartier.partner_exchange import api, runner
@@ -161,6 +162,22 @@ class TestImportBatch(FrappeTestCase):
 			("Imported", len(codes) - CHUNK_ROWS, CHUNK_ROWS),
 		)
 		self.assertEqual(frappe.db.count("Postcode Area", {"name": ("in", codes)}), len(codes))
+
+	def test_a_second_job_for_a_running_batch_ends_at_once(self):
+		batch = frappe.get_doc("Import Batch", upload([HEADERS, ["04181", "Grünau", None]])["name"])
+		other = get_db(user=frappe.conf.db_user or frappe.conf.db_name, password=frappe.conf.db_password)
+		other.connect()
+		self.assertEqual(other.sql("select get_lock(%s, 0)", runner.lock_name(batch.name))[0][0], 1)
+		try:
+			runner.run_job(batch.name, "import")
+		finally:
+			other.sql("select release_lock(%s)", runner.lock_name(batch.name))
+			other.close()
+		self.assertEqual(frappe.db.get_value("Import Batch", batch.name, "status"), "Validated")
+		self.assertFalse(frappe.db.exists("Postcode Area", "04181"))
+		with patch("frappe.db.commit"):
+			runner.run_job(batch.name, "import")
+		self.assertEqual(frappe.db.get_value("Import Batch", batch.name, "status"), "Imported")
 
 	def test_only_users_who_may_create_the_records_import(self):
 		batch = frappe.get_doc("Import Batch", upload([HEADERS, ["04177", "Grünau", None]])["name"])
