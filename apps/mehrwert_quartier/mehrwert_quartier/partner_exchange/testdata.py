@@ -140,6 +140,18 @@ def many_rows(count: int = MAX_ROWS + 1) -> bytes:
 	return csv_bytes(rows)
 
 
+def many_rows_workbook(count: int = 100_000) -> bytes:
+	"""A workbook of ``count`` rows (written streaming, as large exports are): refused at the row limit."""
+	workbook = Workbook(write_only=True)
+	sheet = workbook.create_sheet("Daten")
+	sheet.append(HEADERS)
+	for i in range(count):
+		sheet.append([f"Verein {i}", "04209"])
+	buffer = io.BytesIO()
+	workbook.save(buffer)
+	return buffer.getvalue()
+
+
 def date_rows() -> list[list]:
 	"""The same date in five ways: German, short German, ISO, slashes, Excel serial (46096 = 15.03.2026)."""
 	return [
@@ -198,6 +210,7 @@ def corpus() -> dict[str, tuple[str, bytes, str | None]]:
 		),
 		"zip_bomb": ("partner.xlsx", zip_bomb(), "too_large"),
 		"very_many_rows": ("partner.csv", many_rows(), "too_many_rows"),
+		"rows_100000": ("partner.xlsx", many_rows_workbook(), "too_many_rows"),
 		"good_csv_utf16_tabs": (
 			"partner.csv",
 			csv_bytes([HEADERS, GOOD_ROW], "\t", encoding="utf-16"),
