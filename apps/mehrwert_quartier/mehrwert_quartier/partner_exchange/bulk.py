@@ -40,8 +40,25 @@ class BulkInserter:
 		self.triggers = Triggers(doctype)
 		self.defaults = None
 
-	def prepare(self, doc):
-		"""Everything ``Document.insert`` does before the INSERT; raises what it would raise."""
+	def prepare(self, doc, isolated: bool = False):
+		"""Everything ``Document.insert`` does before the INSERT; raises what it would raise, and then takes
+		back the record's series number. ``isolated``: inside a savepoint, so that what the record's hooks
+		wrote before the error is rolled back too (importing the valid rows only)."""
+		saved = self.series.state()
+		if isolated:
+			frappe.db.savepoint("mq_bulk_row")
+		try:
+			self.run_steps_before_insert(doc)
+		except Exception:
+			self.series.restore(saved)
+			if isolated:
+				frappe.db.rollback(save_point="mq_bulk_row")
+			raise
+		if isolated:
+			frappe.db.release_savepoint("mq_bulk_row")
+		self.pending.append(doc)
+
+	def run_steps_before_insert(self, doc):
 		doc.flags.notifications_executed = []
 		doc.flags.ignore_permissions = self.ignore_permissions
 		doc.set("__islocal", True)
@@ -63,7 +80,6 @@ class BulkInserter:
 		doc._validate()
 		doc.set_docstatus()
 		doc.flags.in_insert = False
-		self.pending.append(doc)
 
 	def set_defaults(self, doc):
 		"""``Document._set_defaults``, with the defaults of a new record computed once per inserter."""

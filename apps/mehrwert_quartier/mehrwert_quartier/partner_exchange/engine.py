@@ -96,16 +96,14 @@ def process(
 
 
 def run_chunk(chunk: list[Row], job: Job) -> list[tuple]:
-	"""The chunk in bulk; when that fails (a row that breaks a rule with ``partial``, a duplicate only the
-	database sees, an error after the INSERT) the chunk again, record by record, to find and keep out the rows."""
+	"""The chunk in bulk; when writing it fails (a duplicate only the database sees, an error after the
+	INSERT) the chunk again, record by record, to find and keep out the rows."""
 	if job.bulk:
 		earlier = [list(row.errors) for row in chunk]
 		frappe.db.savepoint("mq_import_chunk")
 		inserter = BulkInserter(job.doctype, job.as_system)
 		try:
-			results = apply_chunk(chunk, job, inserter)
-			if results is not None:
-				return results
+			return apply_chunk(chunk, job, inserter)
 		except Exception:
 			frappe.clear_messages()
 		frappe.db.rollback(save_point="mq_import_chunk")
@@ -115,7 +113,7 @@ def run_chunk(chunk: list[Row], job: Job) -> list[tuple]:
 	return apply_chunk(chunk, job, None)
 
 
-def apply_chunk(chunk: list[Row], job: Job, inserter: BulkInserter | None) -> list[tuple] | None:
+def apply_chunk(chunk: list[Row], job: Job, inserter: BulkInserter | None) -> list[tuple]:
 	for row in chunk:
 		if not row.errors:
 			check_links(row, job.specs, job.links)
@@ -136,10 +134,8 @@ def apply_chunk(chunk: list[Row], job: Job, inserter: BulkInserter | None) -> li
 		else:
 			doc = new_record(row, job)
 			try:
-				inserter.prepare(doc)
+				inserter.prepare(doc, isolated=job.partial)
 			except Exception as e:
-				if job.partial:
-					return None
 				row.add_error(None, bilingual("rule", message=error_text(e)))
 			finally:
 				frappe.clear_messages()

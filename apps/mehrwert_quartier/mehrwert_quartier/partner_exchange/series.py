@@ -44,6 +44,13 @@ class SeriesCounter:
 				frappe.db.sql("update `tabSeries` set `current` = %s where `name` = %s", (value, key))
 				self.stored[key] = value
 
+	def state(self) -> tuple[dict, dict]:
+		return dict(self.current), dict(self.stored)
+
+	def restore(self, state: tuple[dict, dict]):
+		"""Back to an earlier :meth:`state`: the numbers counted since are handed out again."""
+		self.current, self.stored = dict(state[0]), dict(state[1])
+
 	def forget(self):
 		"""After a rollback the table holds the truth again."""
 		self.current.clear()
