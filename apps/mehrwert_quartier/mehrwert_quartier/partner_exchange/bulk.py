@@ -31,9 +31,11 @@ from mehrwert_quartier.partner_exchange.triggers import Triggers
 
 
 class BulkInserter:
-	def __init__(self, doctype: str, ignore_permissions: bool = False):
+	def __init__(self, doctype: str, ignore_permissions: bool = False, write: bool = True):
+		"""``write=False``: a dry run, rolled back afterwards; nothing goes to the search queue or the desk."""
 		self.doctype = doctype
 		self.ignore_permissions = ignore_permissions
+		self.write = write
 		self.pending: list = []
 		self.series = SeriesCounter()
 		self.follow = bool(frappe.get_cached_value("User", frappe.session.user, "follow_created_documents"))
@@ -116,12 +118,13 @@ class BulkInserter:
 		with overridden(global_search, "sync_value_in_queue", search_values.append):
 			for doc in docs:
 				self.after_insert(doc)
-		queue_for_search(search_values)
-		frappe.publish_realtime(
-			"list_update",
-			{"doctype": self.doctype, "name": docs[-1].name, "user": frappe.session.user},
-			after_commit=True,
-		)
+		if self.write:
+			queue_for_search(search_values)
+			frappe.publish_realtime(
+				"list_update",
+				{"doctype": self.doctype, "name": docs[-1].name, "user": frappe.session.user},
+				after_commit=True,
+			)
 		return docs
 
 	def forget(self):

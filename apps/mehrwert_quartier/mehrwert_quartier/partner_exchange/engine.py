@@ -4,16 +4,18 @@ rules, upsert on commit, chunk by chunk. New records of a ``bulk_insert`` DocTyp
 savepoint. A dry run does all of it and then rolls back.
 """
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import frappe
 from frappe import _
-from frappe.utils import cint, flt, get_datetime, getdate, strip_html
+from frappe.utils import cint, flt, get_datetime, getdate, global_search, strip_html
 
 from mehrwert_quartier.partner_exchange.bulk import BulkInserter
 from mehrwert_quartier.partner_exchange.keys import current_values, existing_names
 from mehrwert_quartier.partner_exchange.messages import bilingual
 from mehrwert_quartier.partner_exchange.meta_memo import fields_remembered
+from mehrwert_quartier.partner_exchange.overrides import overridden
 from mehrwert_quartier.partner_exchange.registry import get_config
 from mehrwert_quartier.partner_exchange.rows import Inspection, Row
 from mehrwert_quartier.partner_exchange.spec import NUMBER_TYPES, FieldSpec
@@ -82,7 +84,7 @@ def process(
 	rows = inspection.rows
 	if not write:
 		frappe.db.savepoint("mq_import_dry_run")
-	with fields_remembered(doctype):
+	with fields_remembered(doctype), search_queue_unless(write):
 		for start in range(0, len(rows), CHUNK_ROWS):
 			for row, action, name, changes in run_chunk(rows[start : start + CHUNK_ROWS], job):
 				outcome.record(row, action, name, changes)
@@ -101,7 +103,7 @@ def run_chunk(chunk: list[Row], job: Job) -> list[tuple]:
 	if job.bulk:
 		earlier = [list(row.errors) for row in chunk]
 		frappe.db.savepoint("mq_import_chunk")
-		inserter = BulkInserter(job.doctype, job.as_system)
+		inserter = BulkInserter(job.doctype, job.as_system, job.write)
 		try:
 			return apply_chunk(chunk, job, inserter)
 		except Exception:
@@ -149,6 +151,16 @@ def apply_chunk(chunk: list[Row], job: Job, inserter: BulkInserter | None) -> li
 			if action == "new" and job.write:
 				results[index] = (row, action, doc.name, changes)
 	return results
+
+
+@contextmanager
+def search_queue_unless(write: bool):
+	"""A dry run is rolled back, but Redis is not: records saved in it must not reach the global search."""
+	if write:
+		yield
+		return
+	with overridden(global_search, "sync_value_in_queue", lambda value: None):
+		yield
 
 
 def new_record(row: Row, job: Job):

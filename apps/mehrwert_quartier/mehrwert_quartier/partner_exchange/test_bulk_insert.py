@@ -1,6 +1,7 @@
 """New records in bulk (bulk.py) against Frappe's own insert, record by record (engine.save_row)."""
 
 import inspect
+import json
 import re
 from unittest.mock import patch
 
@@ -114,10 +115,18 @@ class TestBulkInsert(FrappeTestCase):
 
 	def test_dry_run_writes_nothing_and_keeps_the_series(self):
 		before, last_name = series(), unique("Probe")
-		outcome = run(people(last_name), bulk=True, write=False)
-		self.assertEqual(outcome.counts["new"], 3)
-		self.assertEqual([c["name"] for c in outcome.changes], [None, None, None])
-		self.assertEqual((stored(last_name), series()), ([], before))
+		for bulk in (True, False):
+			queued = frappe.cache.llen("global_search_queue")
+			outcome = run(people(last_name), bulk=bulk, write=False)
+			self.assertEqual(outcome.counts["new"], 3)
+			self.assertEqual([c["name"] for c in outcome.changes], [None, None, None])
+			self.assertEqual((stored(last_name), series()), ([], before))
+			# Redis is not rolled back: the dry run's records never reach the global search queue
+			self.assertEqual(frappe.cache.llen("global_search_queue"), queued)
+		run(people(last_name), bulk=True)
+		values = [json.loads(v) for v in frappe.cache.lrange("global_search_queue", 0, -1)]
+		searchable = {v["name"] for v in values if v["doctype"] == "Participant"}
+		self.assertTrue({p.name for p in stored(last_name)} <= searchable)
 
 	def test_the_database_compares_the_natural_key(self):
 		last_name = unique("Müller")
