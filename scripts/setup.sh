@@ -78,6 +78,8 @@ step_python() {
 			-e apps/frappe -e apps/erpnext -e apps/mehrwert_quartier -r scripts/requirements-dev.txt
 		echo "$want" >"$stamp"
 	fi
+	# the app folder works like a checkout of its own: `env/bin/ruff` from apps/mehrwert_quartier (gitignored)
+	ln -sfn ../../env apps/mehrwert_quartier/env
 	if [ ! -x "$MQ_BENCH_CLI" ]; then
 		log "installing the bench CLI (frappe-bench) into $MQ_CACHE_DIR/tools"
 		UV_TOOL_DIR="$MQ_CACHE_DIR/tools" UV_TOOL_BIN_DIR="$(dirname "$MQ_BENCH_CLI")" \

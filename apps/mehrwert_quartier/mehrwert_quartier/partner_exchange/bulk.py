@@ -8,12 +8,12 @@ controller and the hooks, Frappe's own checks (mandatory values, types, choices,
 :meth:`BulkInserter.prepare` runs the steps before the INSERT for one record; :meth:`BulkInserter.flush` writes
 the prepared records with one INSERT per table and then runs the steps after it, record by record. Batched
 instead of repeated: the naming series (read once and locked as Frappe does, counted in memory, written back
-at the flush), the document cache (one call for all names), the desk notice (one list update per flush), the
-version (Frappe writes one for a new record only when it knows where it came from, ``updater_reference``).
+at the flush), the document cache and the global search queue (one call each for all names), the desk notice
+(one list update per flush), the version (Frappe writes one for a new record only when it knows where it came from, ``updater_reference``).
 
 Only for DocTypes registered with ``"bulk_insert": True`` (hooks.py): their rules for a new record must not
 read other new records of the same file, which are written only at the flush.
-``tests/test_bulk_insert`` compares the steps with the source of ``Document.insert`` of the installed Frappe.
+``partner_exchange/test_bulk_insert.py`` compares the steps with the source of ``Document.insert`` of the installed Frappe.
 """
 
 import json
@@ -126,11 +126,6 @@ class BulkInserter:
 				after_commit=True,
 			)
 		return docs
-
-	def forget(self):
-		"""After a rollback: drop the prepared records and re-read the series."""
-		self.pending = []
-		self.series.forget()
 
 	def after_insert(self, doc):
 		"""``Document.insert`` after the INSERT, with ``run_post_save_methods`` for the save action."""

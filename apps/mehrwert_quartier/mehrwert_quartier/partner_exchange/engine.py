@@ -29,9 +29,8 @@ class Outcome:
 	counts: dict[str, int] = field(
 		default_factory=lambda: dict.fromkeys(("new", "update", "unchanged", "error"), 0)
 	)
-	changes: list[dict] = field(
-		default_factory=list
-	)  # the first PREVIEW_ROWS rows: row, action, name, changes
+	# the first PREVIEW_ROWS rows: row, action, name, changes
+	changes: list[dict] = field(default_factory=list)
 
 	def record(self, row: Row, action: str, name: str | None, changes: dict):
 		self.counts[action] += 1
@@ -109,7 +108,6 @@ def run_chunk(chunk: list[Row], job: Job) -> list[tuple]:
 		except Exception:
 			frappe.clear_messages()
 		frappe.db.rollback(save_point="mq_import_chunk")
-		inserter.forget()
 		for row, errors in zip(chunk, earlier, strict=True):
 			row.errors = errors
 	return apply_chunk(chunk, job, None)

@@ -14,7 +14,6 @@ from mehrwert_quartier.partner_exchange.rows import inspect_file
 from mehrwert_quartier.partner_exchange.xlsx import write_error_report
 
 BACKGROUND_ROWS = 2000
-PREVIEW_ROWS = 500
 
 
 def start(batch, action: str, background_rows: int = BACKGROUND_ROWS) -> dict:
@@ -102,7 +101,7 @@ def run(batch, action: str, inspection, partial: bool = False):
 		partial,
 		as_system=partners.is_partner(),
 	)
-	batch.changes = json.dumps(outcome.changes[:PREVIEW_ROWS], default=str, ensure_ascii=False)
+	batch.changes = json.dumps(outcome.changes, default=str, ensure_ascii=False)
 	batch.new_rows, batch.updated_rows = outcome.counts["new"], outcome.counts["update"]
 	batch.unchanged_rows, batch.error_rows = outcome.counts["unchanged"], outcome.counts["error"]
 	failed = outcome.counts["error"] and not batch.valid_rows_only

@@ -50,8 +50,3 @@ class SeriesCounter:
 	def restore(self, state: tuple[dict, dict]):
 		"""Back to an earlier :meth:`state`: the numbers counted since are handed out again."""
 		self.current, self.stored = dict(state[0]), dict(state[1])
-
-	def forget(self):
-		"""After a rollback the table holds the truth again."""
-		self.current.clear()
-		self.stored.clear()
