@@ -8,7 +8,7 @@ from frappe.model import get_permitted_fields
 
 from mehrwert_quartier.partner_exchange import partners
 from mehrwert_quartier.partner_exchange.messages import ExchangeError, bilingual
-from mehrwert_quartier.partner_exchange.reader import check_file_size
+from mehrwert_quartier.partner_exchange.reader import check_file_size, check_file_type
 from mehrwert_quartier.partner_exchange.registry import (
 	field_specs,
 	importable_doctypes,
@@ -115,6 +115,7 @@ def upload(
 	)
 	try:
 		check_file_size(len(filedata or "") * 3 // 4)  # refused by its size before it is decoded or saved
+		check_file_type(filename)  # and by its type before it is stored
 	except ExchangeError as e:
 		frappe.throw(str(e), title=_("Import Batch"))
 	content = base64.b64decode(filedata)

@@ -69,9 +69,9 @@ class BulkInserter:
 		doc.set_user_and_timestamp()
 		forget_unnamed_save(doc)
 		doc.set_docstatus()
+		doc.check_permission("create")  # before the link check: a refused user learns nothing of links
 		doc.check_if_latest()
 		doc._validate_links()
-		doc.check_permission("create")
 		doc.run_method("before_insert")
 		with self.series.counting():
 			doc.set_new_name()

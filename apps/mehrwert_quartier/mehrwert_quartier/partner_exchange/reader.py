@@ -18,6 +18,9 @@ MAX_UNPACKED_MB = 50  # a workbook's zip members together, checked before anythi
 MAX_ROWS = 20000  # data rows; reading stops at the first row above it
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# what a partner's spreadsheet may be named; anything else (a PDF, an image) is refused before it is stored,
+# so that no other file type's content checks (Frappe parses every uploaded PDF) run on it
+SPREADSHEET_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".csv", ".txt", ".tsv")
 
 
 class Formula(str):
@@ -47,6 +50,12 @@ def read_table(filename: str, content: bytes, max_rows: int = MAX_ROWS) -> Table
 	else:
 		raise ExchangeError("not_a_workbook")
 	return _table(lines, max_rows)
+
+
+def check_file_type(filename: str):
+	"""Refuse a file whose name is not that of a spreadsheet or a text export, before it is stored."""
+	if PurePath(filename or "").suffix.lower() not in SPREADSHEET_EXTENSIONS:
+		raise ExchangeError("not_a_workbook")
 
 
 def check_file_size(size: int):

@@ -9,6 +9,7 @@ import frappe
 from frappe.model.document import Document
 from frappe.tests.utils import FrappeTestCase
 
+from mehrwert_quartier.partner_exchange.bulk import BulkInserter
 from mehrwert_quartier.partner_exchange.engine import process
 from mehrwert_quartier.partner_exchange.registry import field_specs, natural_key
 from mehrwert_quartier.partner_exchange.rows import inspect_file
@@ -197,10 +198,10 @@ class TestBulkInsert(FrappeTestCase):
 		self.assertEqual(
 			re.findall(r"self\.(\w+)\(", inspect.getsource(Document.insert)),
 			[
-				*("set", "_set_defaults", "set_user_and_timestamp", "set_docstatus", "check_if_latest"),
+				*("set", "_set_defaults", "set_user_and_timestamp", "set_docstatus", "check_permission"),
 				*(
+					"check_if_latest",
 					"_validate_links",
-					"check_permission",
 					"run_method",
 					"set_new_name",
 					"set_parent_in_children",
@@ -217,3 +218,15 @@ class TestBulkInsert(FrappeTestCase):
 				*("run_method", "clear_cache", "notify_update", "save_version", "run_method"),
 			],
 		)
+
+	def test_the_steps_before_the_insert_follow_frappe_in_order(self):
+		"""The inserter runs the steps of ``Document.insert`` up to the INSERT in Frappe's order (Frappe 15.8x
+		moved the create permission before the link check, so that a refused user learns nothing of links)."""
+		frappe_steps = re.findall(r"self\.(\w+)\(", inspect.getsource(Document.insert))
+		frappe_steps = frappe_steps[: frappe_steps.index("update_single")]
+		source = inspect.getsource(BulkInserter.run_steps_before_insert)
+		ours = [
+			"_set_defaults" if step == "set_defaults" else step
+			for step in re.findall(r"(?:doc|self)\.(\w+)\(", source)
+		]
+		self.assertEqual(ours, frappe_steps)

@@ -15,8 +15,9 @@ from mehrwert_quartier.partner_exchange.testdata import (
 )
 
 DOCTYPE = "Partner Organisation"
-# no batch: the file is not even stored (empty, or refused by its size before it is decoded)
-REFUSED_BEFORE_SAVING = ("empty_file", "oversized_50_mb")
+# no batch: the file is not even stored (empty, refused by its size before it is decoded, or by its type:
+# a PDF is no spreadsheet, and Frappe would parse it as a PDF on saving)
+REFUSED_BEFORE_SAVING = ("empty_file", "oversized_50_mb", "wrong_extension")
 
 
 def message_start(code: str) -> tuple[str, str]:
