@@ -3,9 +3,12 @@
 A layer without a report, or one that left a ``<layer>.could-not-run`` note, counts as one failure.
 """
 
+import re
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent.parent
 
 
 def count(report: Path) -> tuple[int, int, int]:
@@ -27,7 +30,18 @@ def count(report: Path) -> tuple[int, int, int]:
 	return passed, failed, skipped
 
 
+def versions() -> str:
+	"""The Frappe and ERPNext versions the layers ran on, from the cloned sources (a guard for upgrades)."""
+	found = []
+	for app, title in (("frappe", "Frappe"), ("erpnext", "ERPNext")):
+		init = BENCH / "apps" / app / app / "__init__.py"
+		match = re.search(r'^__version__ = "([^"]+)"', init.read_text(), re.M) if init.exists() else None
+		found.append(f"{title} {match.group(1) if match else 'unknown'}")
+	return ", ".join(found)
+
+
 def main(results: Path, layers: list[str]) -> int:
+	print(f"tested on {versions()}")
 	totals = [0, 0, 0]
 	for layer in layers:
 		note = results / f"{layer}.could-not-run"

@@ -37,6 +37,11 @@ layer_integration() {
 	bench --site "$MQ_TEST_SITE" run-tests --app mehrwert_quartier \
 		--junit-xml-output "$RESULTS/integration.xml" 2>&1 | tee "$RESULTS/integration.log" | grep -v '^\s*$' || true
 	[ -s "$RESULTS/integration.xml" ] || could_not_run integration "the test runner wrote no report"
+	log "layer 2: integration, ERPNext's own CRM tests (Lead, Prospect, Opportunity, Customer) with the app"
+	bench --site "$MQ_TEST_SITE" run-tests --doctype-list-path mehrwert_quartier/tests/erpnext_crm_doctypes.txt \
+		--junit-xml-output "$RESULTS/integration-erpnext.xml" 2>&1 | tee "$RESULTS/integration-erpnext.log" |
+		grep -v '^\s*$' || true
+	[ -s "$RESULTS/integration-erpnext.xml" ] || could_not_run integration "ERPNext's CRM tests wrote no report"
 	log "layer 2: integration, app life cycle (migrate twice, uninstall, reinstall)"
 	MQ_TEST_SITE="$MQ_TEST_SITE" MQ_BENCH_CLI="$MQ_BENCH_CLI" env/bin/python -m pytest tests/lifecycle -q \
 		-p no:cacheprovider --junitxml="$RESULTS/integration-lifecycle.xml" || true

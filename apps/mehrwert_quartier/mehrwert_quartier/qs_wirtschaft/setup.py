@@ -6,6 +6,7 @@ opportunity uses them (deleting them would break those records), the others are 
 """
 
 import frappe
+from frappe.custom.doctype.property_setter.property_setter import make_property_setter
 from frappe.permissions import reset_perms, setup_custom_perms
 
 from mehrwert_quartier.qs_wirtschaft import b2b_setup
@@ -20,7 +21,12 @@ OPPORTUNITY_TYPES = [
 	"B2B Cooperation",
 	"Event Participation",
 ]
+# ERPNext defaults a new Opportunity to _("Sales"), whose record carries the name of the language the site
+# was set up in ("Vertrieb" here): a user in another language got "Opportunity Type: Sales not found". The
+# programme's own default type is set as the field's default instead, so ERPNext's fallback never runs.
+DEFAULT_OPPORTUNITY_TYPE = "Business Advice"
 SALES_STAGES = ["First Contact", "Needs Assessment", "Support Agreed", "In Support", "Completed"]
+DEFAULT_TYPE_SETTER = {"doc_type": "Opportunity", "field_name": "opportunity_type", "property": "default"}
 
 CASE_DOCTYPE = "Enterprise Support Case"
 CASE_WORKFLOW = WorkflowSpec(
@@ -126,9 +132,15 @@ def create_crm_records() -> None:
 	for name in SALES_STAGES:
 		if not frappe.db.exists("Sales Stage", name):
 			frappe.get_doc({"doctype": "Sales Stage", "stage_name": name}).insert(ignore_permissions=True)
+	if not frappe.db.exists("Property Setter", DEFAULT_TYPE_SETTER):  # a default set by staff stays
+		make_property_setter(
+			*DEFAULT_TYPE_SETTER.values(), DEFAULT_OPPORTUNITY_TYPE, "Text", validate_fields_for_doctype=False
+		)
 
 
 def delete_crm_records() -> None:
+	frappe.db.delete("Property Setter", DEFAULT_TYPE_SETTER)
+	frappe.clear_cache(doctype="Opportunity")
 	for doctype, field, names in (
 		("Opportunity Type", "opportunity_type", OPPORTUNITY_TYPES),
 		("Sales Stage", "sales_stage", SALES_STAGES),

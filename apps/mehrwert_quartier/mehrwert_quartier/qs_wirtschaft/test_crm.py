@@ -4,7 +4,7 @@ from erpnext.crm.doctype.lead.lead import make_customer, make_opportunity
 from frappe.tests.utils import FrappeTestCase
 
 from mehrwert_quartier.qs_wirtschaft.crm_fields import CRM_DOCTYPES, RESTRICTED_FIELD, RESTRICTED_PERMLEVEL
-from mehrwert_quartier.qs_wirtschaft.setup import OPPORTUNITY_TYPES, SALES_STAGES
+from mehrwert_quartier.qs_wirtschaft.setup import DEFAULT_OPPORTUNITY_TYPE, OPPORTUNITY_TYPES, SALES_STAGES
 from mehrwert_quartier.tests.factories import make_lead, make_user
 
 PROGRAMME = {
@@ -36,6 +36,25 @@ class TestCrmExtension(FrappeTestCase):
 		opportunity.opportunity_type = "Business Advice"
 		opportunity.insert(ignore_permissions=True)
 		self.assert_programme_data(frappe.get_doc("Opportunity", opportunity.name))
+
+	def test_erpnext_lead_to_opportunity_works_in_german_and_english(self):
+		"""ERPNext's *Create > Opportunity* without a type: ERPNext's fallback _("Sales") named no record
+		on the German site for a user in English ("Opportunity Type: Sales not found")."""
+		self.assertFalse(frappe.db.exists("Opportunity Type", "Sales"))
+		for language in ("de", "en"):
+			user = make_user("Business Coach")
+			frappe.db.set_value("User", user, "language", language)
+			lead = make_lead(**PROGRAMME)
+			frappe.set_user(user)
+			frappe.local.lang = language
+			try:
+				opportunity = make_opportunity(lead.name)
+				opportunity.company = get_default_company()
+				opportunity.insert()
+			finally:
+				frappe.set_user("Administrator")
+				frappe.local.lang = "de"
+			self.assertEqual(opportunity.opportunity_type, DEFAULT_OPPORTUNITY_TYPE, language)
 
 	def test_lead_to_prospect_carries_the_programme_data(self):
 		lead = make_lead(**PROGRAMME)

@@ -31,9 +31,14 @@ def wizard_args() -> dict:
 def complete_setup() -> None:
 	"""Idempotent: run the setup stages once, then make German the site's language."""
 	if not frappe.is_setup_complete():
-		from frappe.desk.page.setup_wizard.setup_wizard import setup_complete
+		from frappe.desk.page.setup_wizard.setup_wizard import load_messages, setup_complete
 
-		result = setup_complete(wizard_args())
+		args = wizard_args()
+		# the wizard's first slide: choosing the language makes it the site's default before any record is
+		# made, so that ERPNext's records and the names they refer to (departments, groups, types) are all
+		# named in that language; without it some were German and some English ("All Departments")
+		load_messages(args["language"])
+		result = setup_complete(args)
 		if (result or {}).get("status") != "ok" or not frappe.is_setup_complete():
 			frappe.throw(f"ERPNext setup failed: {result}")
 	set_german_defaults()

@@ -6,7 +6,7 @@ from mehrwert_quartier.programme_events.setup import EVENT_WORKFLOW
 from mehrwert_quartier.qs_arbeit.setup import COACHING_PLAN_WORKFLOW
 from mehrwert_quartier.qs_wirtschaft.b2b_setup import KANBAN_BOARD, SETTLEMENT_WORKFLOW
 from mehrwert_quartier.qs_wirtschaft.crm_fields import CRM_DOCTYPES
-from mehrwert_quartier.qs_wirtschaft.setup import CASE_WORKFLOW
+from mehrwert_quartier.qs_wirtschaft.setup import CASE_WORKFLOW, DEFAULT_TYPE_SETTER
 from mehrwert_quartier.setup.custom_fields import get_app_custom_fields
 from mehrwert_quartier.setup.roles import ROLES
 
@@ -43,6 +43,7 @@ def app_footprint() -> dict[str, list[str]]:
 			},
 			pluck="name",
 		),
+		"property_setters": frappe.get_all("Property Setter", filters=DEFAULT_TYPE_SETTER, pluck="name"),
 		"kanban_boards": frappe.get_all("Kanban Board", filters={"name": KANBAN_BOARD}, pluck="name"),
 		"custom_docperms": custom_docperms(),
 		"defaults": frappe.get_all(

@@ -54,6 +54,22 @@ class TestErpnextSetup(FrappeTestCase):
 		self.assertEqual(frappe.db.get_single_value("System Settings", "date_format"), "dd.mm.yyyy")
 		self.assertEqual(frappe.db.get_single_value("System Settings", "time_zone"), "Europe/Berlin")
 
+	def test_erpnext_setup_records_are_complete_in_the_site_language(self):
+		"""The wizard's language step runs before the setup, as in ERPNext's wizard: every department's parent
+		exists, and the setup logged no error (it used to log "Could not find Parent Department")."""
+		departments = frappe.get_all("Department", fields=["name", "parent_department"])
+		self.assertGreater(len(departments), 10)
+		names = {d.name for d in departments}
+		self.assertEqual([d.name for d in departments if d.parent_department not in names | {None, ""}], [])
+		self.assertTrue(frappe.db.exists("Department", "Alle Abteilungen"))
+		# the errors logged by the setup: before the test runner made ERPNext's test companies
+		made_by_tests = frappe.get_all(
+			"Company", {"name": ("!=", COMPANY)}, pluck="creation", order_by="creation"
+		)
+		until = made_by_tests[0] if made_by_tests else frappe.utils.now_datetime()
+		errors = {"method": "Exception during Setup", "creation": ("<", until)}
+		self.assertEqual(frappe.get_all("Error Log", errors, pluck="error"), [])
+
 
 class TestGermanDesk(FrappeTestCase):
 	def test_labels_are_translated(self):
