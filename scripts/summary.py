@@ -35,7 +35,7 @@ def versions() -> str:
 	found = []
 	for app, title in (("frappe", "Frappe"), ("erpnext", "ERPNext")):
 		init = BENCH / "apps" / app / app / "__init__.py"
-		match = re.search(r'^__version__ = "([^"]+)"', init.read_text(), re.M) if init.exists() else None
+		match = re.search(r'^__version__ = "([^"]+)"', init.read_text(), re.MULTILINE) if init.exists() else None
 		found.append(f"{title} {match.group(1) if match else 'unknown'}")
 	return ", ".join(found)
 
