@@ -1,11 +1,20 @@
 #!/usr/bin/env bash
 # Site life cycle on the bench.
 #   scripts/site.sh create SITE     new site with ERPNext and the app, ERPNext setup completed, German
+#   scripts/site.sh bare SITE       new site with ERPNext and the app, setup left to ERPNext's test runner
 #   scripts/site.sh demo SITE       load the demo data once
 #   scripts/site.sh drop SITE       drop a site and its database
 source "$(dirname "$0")/lib.sh"
 
 create() {
+	local site=$1
+	if site_exists "$site"; then return; fi
+	bare "$site"
+	log "completing the ERPNext setup on $site (company, fiscal year, EUR, Germany, German)"
+	bench --site "$site" execute mehrwert_quartier.setup.erpnext_setup.complete_setup
+}
+
+bare() {
 	local site=$1
 	if site_exists "$site"; then return; fi
 	log "creating site $site (Frappe, ERPNext, mehrwert_quartier)"
@@ -20,8 +29,6 @@ create() {
 			drop "$site" || true
 			die "bench new-site $site failed (log: logs/new-site-$site.log)"
 		}
-	log "completing the ERPNext setup on $site (company, fiscal year, EUR, Germany, German)"
-	bench --site "$site" execute mehrwert_quartier.setup.erpnext_setup.complete_setup
 }
 
 demo() {
