@@ -18,6 +18,7 @@ BACKGROUND_ROWS = 2000
 
 def start(batch, action: str, background_rows: int = BACKGROUND_ROWS) -> dict:
 	"""Run now, or enqueue when the file has more than ``background_rows`` rows."""
+	batch.flags.mq_runner = True  # the runner writes the computed fields (ImportBatch.COMPUTED_FIELDS)
 	inspection = inspect(batch)
 	if len(inspection.rows) > background_rows:
 		frappe.enqueue(
