@@ -131,3 +131,18 @@ scheduler_events = {
 		"mehrwert_quartier.qs_arbeit.doctype.training_offer.training_offer.flag_offers_due_for_review",
 	],
 }
+
+# Security (issue 11: leaks 1, 3, 7-11; docs/security.md): files point only at readable files, partners see their
+# own organisation only, @-mentions only for desk users, the desk's Excel exports through the safe writer
+override_doctype_class = {"File": "mehrwert_quartier.security.files.GuardedFile"}
+permission_query_conditions["Partner Organisation"] = (
+	"mehrwert_quartier.partner_exchange.partners.organisation_query_conditions"
+)
+has_permission["Partner Organisation"] = (
+	"mehrwert_quartier.partner_exchange.partners.organisation_has_permission"
+)
+override_whitelisted_methods = {
+	"frappe.desk.search.get_names_for_mentions": "mehrwert_quartier.security.mentions.get_names_for_mentions",
+	"frappe.desk.reportview.export_query": "mehrwert_quartier.security.export.export_query",
+	"frappe.desk.query_report.export_query": "mehrwert_quartier.security.export.export_report",
+}

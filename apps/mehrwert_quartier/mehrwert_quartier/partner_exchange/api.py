@@ -4,6 +4,7 @@ import base64
 
 import frappe
 from frappe import _
+from frappe.desk.reportview import validate_filters
 from frappe.model import get_permitted_fields
 
 from mehrwert_quartier.partner_exchange import partners
@@ -19,6 +20,7 @@ from mehrwert_quartier.partner_exchange.template import write_template
 from mehrwert_quartier.partner_exchange.xlsx import write_rows
 
 EXPORT_LIMIT = 100000
+FILTER_OPERATORS = {"=", "!=", "<", ">", "<=", ">=", "like", "not like", "in", "not in", "is", "between"}
 
 
 @frappe.whitelist()
@@ -46,8 +48,52 @@ def download_template(doctype: str):
 def export_list(doctype: str, filters: str | dict | None = None):
 	"""The records the user may read, with German headers; fields of permlevels the user cannot read are left out."""
 	frappe.has_permission(doctype, "export", throw=True)
-	content = export_content(doctype, frappe.parse_json(filters) if filters else None)
+	content = export_content(doctype, checked_filters(doctype, filters))
 	send_file(f"{frappe.scrub(doctype)}.xlsx", content)
+
+
+def checked_filters(doctype: str, filters) -> list | None:
+	"""``[[fieldname, operator, value], ...]`` on fields the user may read, as the report view checks them
+	(``frappe.desk.reportview.validate_filters``); anything else is a ValidationError (417), never SQL."""
+	if not filters:
+		return None
+	try:
+		parsed = frappe.parse_json(filters) if isinstance(filters, str) else filters
+		conditions = [filter_condition(doctype, c) for c in filter_items(parsed)]
+		validate_filters(frappe._dict(doctype=doctype), conditions)
+	except (ValueError, TypeError, frappe.DataError, frappe.PermissionError):
+		frappe.clear_messages()
+		frappe.throw(bilingual("bad_filter"), frappe.ValidationError, title=_("Invalid Filter"))
+	return conditions
+
+
+def filter_items(filters) -> list:
+	if isinstance(filters, dict):
+		return [
+			[k, *(v if isinstance(v, list | tuple) and len(v) == 2 else ["=", v])] for k, v in filters.items()
+		]
+	if isinstance(filters, list):
+		return filters
+	raise ValueError(filters)
+
+
+def filter_condition(doctype: str, condition) -> list:
+	if not isinstance(condition, list | tuple) or len(condition) not in (3, 4):
+		raise ValueError(condition)
+	if len(condition) == 4:
+		if condition[0] != doctype:
+			raise ValueError(condition)
+		condition = condition[1:]
+	fieldname, operator, value = condition
+	readable = get_permitted_fields(doctype, permission_type="read")
+	if not isinstance(fieldname, str) or fieldname not in readable:
+		raise ValueError(fieldname)
+	if not isinstance(operator, str) or operator.lower() not in FILTER_OPERATORS:
+		raise ValueError(operator)
+	values = value if isinstance(value, list | tuple) else [value]
+	if not all(v is None or isinstance(v, str | int | float) for v in values):
+		raise ValueError(value)
+	return [fieldname, operator.lower(), value]
 
 
 def export_content(doctype: str, filters=None) -> bytes:

@@ -18,6 +18,7 @@ from mehrwert_quartier.partner_exchange.meta_memo import fields_remembered
 from mehrwert_quartier.partner_exchange.overrides import overridden
 from mehrwert_quartier.partner_exchange.registry import get_config
 from mehrwert_quartier.partner_exchange.rows import Inspection, Row
+from mehrwert_quartier.partner_exchange.scope import PartnerScope
 from mehrwert_quartier.partner_exchange.spec import NUMBER_TYPES, FieldSpec
 
 CHUNK_ROWS = 500  # rows checked, written (and with ``partial`` committed) together
@@ -52,6 +53,10 @@ class Job:
 	as_system: bool
 	bulk: bool
 	links: "LinkCache" = field(default_factory=lambda: LinkCache())
+
+	def __post_init__(self):
+		if self.as_system:  # a partner's batch: links only inside the partner's organisation
+			self.links = LinkCache(PartnerScope())
 
 
 def process(
@@ -194,7 +199,9 @@ def save_row(row: Row, doc, changes: dict, job: Job, existing: bool):
 		doc.save() if existing else doc.insert()
 	except Exception as e:
 		frappe.db.rollback(save_point="mq_import_row")
-		row.add_error(None, bilingual("rule", message=error_text(e)))
+		# a partner never learns the stored state of a record it may not read from the message
+		hidden = existing and job.as_system
+		row.add_error(None, bilingual("rule_hidden") if hidden else bilingual("rule", message=error_text(e)))
 		return "error", doc.name if existing else None, changes
 	finally:
 		frappe.clear_messages()
@@ -264,14 +271,18 @@ def check_links(row: Row, specs: dict[str, FieldSpec], links: "LinkCache"):
 
 
 class LinkCache:
-	def __init__(self):
+	def __init__(self, scope: PartnerScope | None = None):
 		self.known: dict[tuple[str, str], bool] = {}
+		self.scope = scope
 
 	def exists(self, doctype: str, name: str) -> bool:
 		"""``doctype`` may come from the file (a Dynamic Link's DocType column): an unknown one has no records."""
 		if (doctype, name) not in self.known:
 			known_doctype = doctype == "DocType" or self.exists("DocType", doctype)
-			self.known[(doctype, name)] = known_doctype and bool(frappe.db.exists(doctype, name))
+			if self.scope and self.scope.covers(doctype):
+				self.known[(doctype, name)] = self.scope.allows(doctype, name)
+			else:
+				self.known[(doctype, name)] = known_doctype and bool(frappe.db.exists(doctype, name))
 		return self.known[(doctype, name)]
 
 

@@ -14,10 +14,14 @@ class HeaderMatch:
 	columns: dict[int, FieldSpec] = field(default_factory=dict)  # column index -> field
 	errors: list[str] = field(default_factory=list)  # the file cannot be imported
 	warnings: list[str] = field(default_factory=list)
+	refused: list[str] = field(default_factory=list)  # headers of fields that are never imported
 
 
-def match_headers(headers: list[str], specs: list[FieldSpec]) -> HeaderMatch:
-	"""Columns by German label, English label, fieldname or alias; a trailing required-star is ignored."""
+def match_headers(headers: list[str], specs: list[FieldSpec], refused: set[str] = frozenset()) -> HeaderMatch:
+	"""Columns by German label, English label, fieldname or alias; a trailing required-star is ignored.
+
+	``refused``: header keys of the DocType's fields that are never imported (confidential notes, computed
+	fields): such a column stops the file, since whoever reads the batch would read it (issue 11, leak 9)."""
 	lookup: dict[str, FieldSpec] = {}
 	for spec in specs:
 		for text in (spec.fieldname, spec.label, spec.label_de, *spec.aliases):
@@ -30,7 +34,10 @@ def match_headers(headers: list[str], specs: list[FieldSpec]) -> HeaderMatch:
 		if not key or key in IGNORED:
 			continue
 		spec = lookup.get(key)
-		if spec is None:
+		if spec is None and key in refused:
+			result.errors.append(bilingual("refused_header", header=header))
+			result.refused.append(header)
+		elif spec is None:
 			result.warnings.append(bilingual("unknown_header", header=header))
 		elif spec.fieldname in seen:
 			result.errors.append(bilingual("duplicate_header", header=header))

@@ -56,6 +56,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
 	),
 	"duplicate_header": ("Spalte „{header}“ kommt doppelt vor", "Column '{header}' appears twice"),
 	"unknown_header": ("Unbekannte Spalte „{header}“ wird ignoriert", "Unknown column '{header}' is ignored"),
+	"refused_header": (
+		"Spalte „{header}“ wird nie importiert und darf nicht in der Datei stehen; bitte entfernen",
+		"Column '{header}' is never imported and must not be in the file; please remove it",
+	),
 	"missing_header": ("Pflichtspalte „{header}“ fehlt", "Required column '{header}' is missing"),
 	"required": ("Pflichtfeld fehlt", "Required value missing"),
 	"formula": (
@@ -91,9 +95,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
 		"Duplicate in the file (same as row {row})",
 	),
 	"rule": ("Regel verletzt: {message}", "Rule broken: {message}"),
+	"rule_hidden": (
+		"Der Datensatz kann mit diesen Werten nicht geändert werden",
+		"The record cannot be changed with these values",
+	),
 	"not_saved": (
 		"Nicht gespeichert, weil andere Zeilen fehlerhaft sind",
 		"Not saved because other rows have errors",
+	),
+	"bad_filter": (
+		"Ungültiger Filter: unbekanntes oder nicht lesbares Feld, Operator oder Wert",
+		"Invalid filter: unknown or unreadable field, operator or value",
+	),
+	"foreign_file": (
+		"Die Datei wurde nicht von der Person, die den Importvorgang angelegt hat, an ihn angehängt",
+		"The file was not attached to this import batch by the person who created it",
 	),
 	"error_column": ("Fehler / Errors", "Errors"),
 }

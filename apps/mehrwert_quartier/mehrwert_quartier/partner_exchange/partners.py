@@ -84,3 +84,22 @@ def batch_has_permission(doc, ptype: str | None = None, user: str | None = None)
 	if ptype == "create" and not doc.get("partner_organisation"):
 		return True  # set from the user's organisation in validate
 	return doc.get("partner_organisation") in own_organisations(user)
+
+
+def organisation_query_conditions(user: str | None = None) -> str:
+	"""Partner Organisation: a scoped partner lists its own organisations only (issue 11, leak 11)."""
+	user = user or frappe.session.user
+	if not is_partner(user):
+		return ""
+	organisations = own_organisations(user)
+	if not organisations:
+		return "1=0"
+	names = ", ".join(frappe.db.escape(o) for o in organisations)
+	return f"`tabPartner Organisation`.`name` in ({names})"
+
+
+def organisation_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	user = user or frappe.session.user
+	if not is_partner(user):
+		return None
+	return doc.name in own_organisations(user)

@@ -7,8 +7,9 @@ required field the controller derives (the programme area from the postcode) nee
 
 import frappe
 from frappe import _
+from frappe.model import no_value_fields as NO_VALUE_TYPES
 
-from mehrwert_quartier.partner_exchange.spec import IMPORTABLE_TYPES, FieldSpec
+from mehrwert_quartier.partner_exchange.spec import IMPORTABLE_TYPES, FieldSpec, header_key
 
 DATA_KINDS = {"Email", "Phone", "URL"}
 
@@ -68,6 +69,19 @@ def field_specs(doctype: str) -> list[FieldSpec]:
 			spec.data_kind = "Postcode"
 		specs.append(spec)
 	return specs
+
+
+def refused_headers(doctype: str, specs: list[FieldSpec]) -> set[str]:
+	"""Header keys (fieldname, English and German label) of the DocType's fields that are never imported."""
+	imported = {s.fieldname for s in specs}
+	keys = set()
+	for df in frappe.get_meta(doctype).fields:
+		if df.fieldname in imported or df.fieldtype in NO_VALUE_TYPES:
+			continue
+		for text in (df.fieldname, df.label, _(df.label or "", lang="de")):
+			if text:
+				keys.add(header_key(text))
+	return keys - {header_key(t) for s in specs for t in (s.fieldname, s.label, s.label_de, *s.aliases) if t}
 
 
 def link_choices(specs: list[FieldSpec], limit: int = 1000) -> dict[str, list[str]]:

@@ -68,6 +68,20 @@ def check_rows(table: Table, match: HeaderMatch, natural_key: list[str]) -> list
 	return rows
 
 
+def report_table(table: Table, rows: list[Row], columns: list[int]):
+	"""Headers, rows and errors of the error report with the matched ``columns`` only: a column the import
+	ignored is never echoed (issue 11, leak 9). Error column indexes follow the kept columns."""
+	position = {c: i for i, c in enumerate(columns)}
+	headers = [table.headers[c] for c in columns]
+	values = [(n, [raw[c] if c < len(raw) else None for c in columns]) for n, raw in table.rows]
+	errors = {
+		row.number: [(position.get(c) if c is not None else None, m) for c, m in row.errors]
+		for row in rows
+		if row.errors
+	}
+	return headers, values, errors
+
+
 @dataclass
 class Inspection:
 	"""A file after the checks that need no database: ``errors`` stop the whole file."""
@@ -79,7 +93,9 @@ class Inspection:
 	warnings: list[str] = field(default_factory=list)
 
 
-def inspect_file(filename: str, content: bytes, specs, natural_key: list[str], **limits) -> Inspection:
+def inspect_file(
+	filename: str, content: bytes, specs, natural_key: list[str], refused=frozenset(), **limits
+) -> Inspection:
 	from mehrwert_quartier.partner_exchange.headers import match_headers
 	from mehrwert_quartier.partner_exchange.reader import read_table
 
@@ -89,7 +105,7 @@ def inspect_file(filename: str, content: bytes, specs, natural_key: list[str], *
 	except ExchangeError as e:
 		result.errors.append(str(e))
 		return result
-	result.match = match_headers(result.table.headers, specs)
+	result.match = match_headers(result.table.headers, specs, refused)
 	result.errors.extend(result.match.errors)
 	result.warnings.extend(result.match.warnings)
 	if not result.errors:

@@ -9,8 +9,8 @@ from frappe.utils import now_datetime
 from mehrwert_quartier.partner_exchange import partners
 from mehrwert_quartier.partner_exchange.engine import process
 from mehrwert_quartier.partner_exchange.messages import bilingual
-from mehrwert_quartier.partner_exchange.registry import field_specs, natural_key
-from mehrwert_quartier.partner_exchange.rows import inspect_file
+from mehrwert_quartier.partner_exchange.registry import field_specs, natural_key, refused_headers
+from mehrwert_quartier.partner_exchange.rows import inspect_file, report_table
 from mehrwert_quartier.partner_exchange.xlsx import write_error_report
 
 BACKGROUND_ROWS = 2000
@@ -18,6 +18,7 @@ BACKGROUND_ROWS = 2000
 
 def start(batch, action: str, background_rows: int = BACKGROUND_ROWS) -> dict:
 	"""Run now, or enqueue when the file has more than ``background_rows`` rows."""
+	batch.flags.mq_runner = True  # the runner writes the computed fields (ImportBatch.COMPUTED_FIELDS)
 	inspection = inspect(batch)
 	if len(inspection.rows) > background_rows:
 		frappe.enqueue(
@@ -45,6 +46,7 @@ def run_job(batch: str, action: str):
 		return
 	try:
 		doc = frappe.get_doc("Import Batch", batch)
+		doc.flags.mq_runner = True
 		doc.flags.ignore_permissions = partners.is_partner()  # checked before the job was queued
 		try:
 			run(doc, action, inspect(doc), partial=doc.valid_rows_only)
@@ -69,17 +71,20 @@ def batch_lock(batch: str) -> bool:
 
 
 def inspect(batch):
-	file = frappe.get_doc("File", {"file_url": batch.import_file})
+	file = frappe.get_doc("File", batch.own_file())  # checked in ImportBatch.check_may_run
 	doctype = batch.import_doctype
 	with open(file.get_full_path(), "rb") as f:  # File.get_content() decodes text files
 		content = f.read()
-	return inspect_file(file.file_name, content, field_specs(doctype), natural_key(doctype))
+	specs = field_specs(doctype)
+	return inspect_file(file.file_name, content, specs, natural_key(doctype), refused_headers(doctype, specs))
 
 
 def run(batch, action: str, inspection, partial: bool = False):
 	write = action == "import"
 	batch.total_rows = len(inspection.rows)
 	if inspection.errors:
+		if inspection.match and inspection.match.refused:
+			drop_file(batch)
 		return finish(batch, "Rejected", inspection.errors + inspection.warnings)
 	frappe.db.savepoint("mq_import_batch")
 
@@ -117,6 +122,11 @@ def run(batch, action: str, inspection, partial: bool = False):
 	return finish(batch, "Rejected" if failed else "Validated", inspection.warnings)
 
 
+def drop_file(batch):
+	"""A file with a column that is never imported is deleted: readers of the batch must not read it."""
+	frappe.delete_doc("File", batch.own_file(), ignore_permissions=True)
+
+
 def finish(batch, status: str, messages: list[str]):
 	batch.status = status
 	for message in messages:
@@ -135,11 +145,11 @@ def finish(batch, status: str, messages: list[str]):
 
 
 def attach_error_report(batch, inspection):
-	errors = {row.number: row.errors for row in inspection.rows if row.errors}
 	batch.error_report = None
-	if not errors:
+	if not any(row.errors for row in inspection.rows):
 		return
-	content = write_error_report(inspection.table.headers, inspection.table.rows, errors)
+	columns = sorted(inspection.match.columns)
+	content = write_error_report(*report_table(inspection.table, inspection.rows, columns))
 	file = frappe.get_doc(
 		{
 			"doctype": "File",

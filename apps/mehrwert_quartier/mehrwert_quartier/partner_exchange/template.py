@@ -9,6 +9,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from mehrwert_quartier.partner_exchange.spec import NUMBER_TYPES, FieldSpec
+from mehrwert_quartier.partner_exchange.xlsx import put
 
 REQUIRED_FILL = PatternFill("solid", start_color="FFE699", end_color="FFE699")
 LISTS_SHEET = "Auswahllisten"
@@ -64,26 +65,29 @@ def write_template(
 	lists.sheet_state = "hidden"
 	for column, spec in enumerate(specs, start=1):
 		letter = get_column_letter(column)
-		header = data.cell(row=1, column=column, value=spec.header)
+		header = put(data, 1, column, spec.header)
 		header.font = Font(bold=True)
 		if spec.reqd:
 			header.fill = REQUIRED_FILL
 		data.column_dimensions[letter].width = max(14, len(spec.header) + 4)
 		choices = link_choices.get(spec.fieldname, [])
 		value = (examples or {}).get(spec.fieldname) or example_value(spec, choices)
-		data.cell(row=2, column=column, value=value)
+		put(data, 2, column, value)
 		if spec.fieldtype == "Select":
 			choices = [spec.options_de.get(o, o) for o in spec.options]
 		if choices and spec.fieldtype != "Table MultiSelect":
 			add_drop_down(data, lists, column, choices[:MAX_LIST])
 	instructions = workbook.create_sheet("Anleitung")
-	for german, english in INSTRUCTIONS:
-		instructions.append([german, english])
-	instructions.append([])
-	instructions.append(["Eindeutiger Schlüssel / Natural key", ", ".join(natural_key)])
-	instructions.append(["Spalte / Column", "Feld / Field", "Pflicht / Required", "Typ / Type"])
-	for spec in specs:
-		instructions.append([spec.header, spec.label, "Ja / Yes" if spec.reqd else "", spec.fieldtype])
+	lines = [
+		*INSTRUCTIONS,
+		[],
+		["Eindeutiger Schlüssel / Natural key", ", ".join(natural_key)],
+		["Spalte / Column", "Feld / Field", "Pflicht / Required", "Typ / Type"],
+		*([s.header, s.label, "Ja / Yes" if s.reqd else "", s.fieldtype] for s in specs),
+	]
+	for row, line in enumerate(lines, start=1):
+		for column, value in enumerate(line, start=1):
+			put(instructions, row, column, value)
 	instructions.column_dimensions["A"].width = 60
 	instructions.column_dimensions["B"].width = 60
 	buffer = io.BytesIO()
@@ -94,7 +98,7 @@ def write_template(
 def add_drop_down(data, lists, column: int, choices: list[str]):
 	letter = get_column_letter(column)
 	for row, choice in enumerate(choices, start=1):
-		lists.cell(row=row, column=column, value=choice)
+		put(lists, row, column, choice)
 	source = f"{quote_sheetname(LISTS_SHEET)}!${letter}$1:${letter}${len(choices)}"
 	validation = DataValidation(type="list", formula1=source, allow_blank=True)
 	validation.error = "Bitte einen Wert aus der Liste wählen / Please choose a value from the list"

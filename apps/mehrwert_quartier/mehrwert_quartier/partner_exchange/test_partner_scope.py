@@ -34,14 +34,18 @@ class TestPartnerScope(FrappeTestCase):
 		frappe.set_user("Administrator")
 		cls.user_a, cls.org_a = make_partner()
 		cls.user_b, cls.org_b = make_partner()
-		cls.provider = make_training_provider().name
+		# partners write offers of their own providers only (issue 11, leak 8)
+		cls.providers = {
+			cls.user_a: make_training_provider(partner_organisation=cls.org_a).name,
+			cls.user_b: make_training_provider(partner_organisation=cls.org_b).name,
+		}
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
 
 	def upload_as(self, user, *titles, category="Language", **kwargs) -> dict:
 		frappe.set_user(user)
-		data = offers_file(*titles, provider=self.provider, category=category)
+		data = offers_file(*titles, provider=self.providers[user], category=category)
 		return api.upload("Training Offer", "angebote.csv", data, **kwargs)
 
 	def test_upload_sets_own_organisation_and_refuses_others(self):

@@ -1,6 +1,7 @@
-"""Write workbooks: exports, error reports and templates (plain Python, openpyxl).
+"""Write workbooks: exports, error reports, templates and the desk's Excel export (plain Python, openpyxl).
 
-Every text cell goes through :func:`safe_cell`: text that a spreadsheet would run as a formula (starting with
+The one safe writer of the app: every cell goes through :func:`safe_cell` (write-only sheets) or :func:`put`
+(sheets with styles and drop-downs), both through :func:`_secure`: text that a spreadsheet would run as a formula (starting with
 ``= + - @`` or a control character) is stored as a string cell with Excel's quote prefix, so neither Excel nor
 LibreOffice evaluates it and openpyxl reads it back as text, not as a formula.
 """
@@ -24,16 +25,34 @@ def is_risky(text: str) -> bool:
 	return bool(text) and (text.startswith(RISKY_START) or ord(text[0]) < 32)
 
 
-def safe_cell(sheet, value, **style) -> WriteOnlyCell:
-	if isinstance(value, str):
-		value = ILLEGAL_CHARACTERS_RE.sub("", value)
-	cell = WriteOnlyCell(sheet, value=value)
-	if isinstance(value, str) and (is_risky(value) or cell.data_type == "f"):
+def _clean(value):
+	return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
+def _secure(cell):
+	"""Text a spreadsheet would run as a formula becomes a string cell with the quote prefix."""
+	if isinstance(cell.value, str) and (is_risky(cell.value) or cell.data_type == "f"):
 		cell.data_type = "s"
 		cell.quotePrefix = True
+	return cell
+
+
+def safe_cell(sheet, value, **style) -> WriteOnlyCell:
+	cell = _secure(WriteOnlyCell(sheet, value=_clean(value)))
 	for key, item in style.items():
 		setattr(cell, key, item)
 	return cell
+
+
+def put(sheet, row: int, column: int, value):
+	"""A cell of a normal (not write-only) sheet, as safe as :func:`safe_cell`."""
+	return _secure(sheet.cell(row=row, column=column, value=_clean(value)))
+
+
+def write_table(rows, sheet_title: str = "Daten") -> bytes:
+	"""Rows with the header row first (the data of Frappe's ``make_xlsx``), every cell safe."""
+	rows = iter(rows)
+	return write_rows(next(rows, []), rows, sheet_title)
 
 
 def _save(workbook: Workbook) -> bytes:

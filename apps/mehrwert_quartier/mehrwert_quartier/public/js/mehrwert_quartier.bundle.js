@@ -15,12 +15,12 @@ mehrwert_quartier.render_matches = function ($wrapper, rows, empty_message) {
 	const body = rows
 		.map((row, i) => {
 			const why = (row.explanation || [])
-				.map((e) => `<div>${esc(e.criterion)}: <b>${e.points}</b>${
+				.map((e) => `<div>${esc(e.criterion)}: <b>${esc(String(e.points))}</b>${
 					e.detail ? ` <span class="text-muted">(${esc(e.detail)})</span>` : ""}</div>`)
 				.join("");
 			const button = row.action ? `<button class="btn btn-xs btn-default" data-row="${i}">${esc(row.action.label)}</button>` : "";
-			return `<tr><td><a href="${row.route}">${esc(row.title)}</a><br><span class="text-muted">${esc(row.subtitle || "")}</span></td>
-				<td><b>${row.score}</b></td><td class="small">${why}</td><td>${button}</td></tr>`;
+			return `<tr><td><a href="${esc(row.route)}">${esc(row.title)}</a><br><span class="text-muted">${esc(row.subtitle || "")}</span></td>
+				<td><b>${esc(String(row.score))}</b></td><td class="small">${why}</td><td>${button}</td></tr>`;
 		})
 		.join("");
 	$wrapper.html(`<table class="table table-bordered"><thead><tr><th>${__("Match")}</th><th>${__("Score")}</th>

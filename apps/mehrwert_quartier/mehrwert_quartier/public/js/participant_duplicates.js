@@ -25,7 +25,7 @@ const check_duplicates = frappe.utils.debounce((frm) => {
 			frm.dashboard.clear_headline();
 			if (!message || !message.length) return;
 			const links = message
-				.map((p) => `<a href="/app/participant/${p.name}">${frappe.utils.escape_html(p.full_name)} (${p.name})</a>
+				.map((p) => `<a href="/app/participant/${encodeURIComponent(p.name)}">${frappe.utils.escape_html(p.full_name)} (${frappe.utils.escape_html(p.name)})</a>
 					<span class="text-muted">${p.reasons.map(frappe.utils.escape_html).join(", ")}</span>`)
 				.join("<br>");
 			frm.dashboard.set_headline_alert(`<b>${__("Likely duplicates")}:</b><br>${links}`, "orange");

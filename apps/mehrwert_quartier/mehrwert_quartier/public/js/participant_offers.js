@@ -39,7 +39,7 @@ function search(frm, dialog, values) {
 			const rows = (message || []).map((o) => ({
 				title: o.offer_title,
 				subtitle: `${o.provider} · ${__(o.category)}${o.start_date ? " · " + frappe.datetime.str_to_user(o.start_date) : ""}`,
-				route: `/app/training-offer/${o.name}`,
+				route: `/app/training-offer/${encodeURIComponent(o.name)}`,
 				score: o.score,
 				explanation: o.reasons.map((reason) => ({ criterion: reason, points: "✓" })),
 				action: { label: __("Refer"), run: () => frappe.new_doc("Referral", { participant: frm.doc.name, offer: o.name }) },

@@ -14,7 +14,7 @@ frappe.ui.form.on("Participant", {
 				.call("mehrwert_quartier.qs_arbeit.job_matching.vacancies_for_participant", { participant: frm.doc.name })
 				.then(({ message }) => {
 					const rows = (message || []).map((v) => ({
-						title: v.vacancy_title, subtitle: v.employer_name, route: `/app/job-vacancy/${v.name}`,
+						title: v.vacancy_title, subtitle: v.employer_name, route: `/app/job-vacancy/${encodeURIComponent(v.name)}`,
 						score: v.score, explanation: v.explanation,
 						action: { label: __("Place"), run: () => frappe.new_doc("Placement", { participant: frm.doc.name, vacancy: v.name }) },
 					}));

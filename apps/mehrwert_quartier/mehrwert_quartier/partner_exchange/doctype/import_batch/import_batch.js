@@ -42,10 +42,11 @@ function render_preview(frm) {
 			const changes = Object.entries(r.changes || {})
 				.map(([field, [old_value, new_value]]) => `${field}: ${old_value ?? ""} → ${new_value ?? ""}`)
 				.concat(r.errors || [])
-				.map((text) => frappe.utils.escape_html(text))
+				.map((text) => frappe.utils.escape_html(String(text)))
 				.join("<br>");
 			const name = frappe.utils.escape_html(r.name || "");
-			return `<tr><td>${r.row}</td><td>${__(r.action)}</td><td>${name}</td><td>${changes}</td></tr>`;
+			const esc = frappe.utils.escape_html;
+			return `<tr><td>${esc(String(r.row ?? ""))}</td><td>${esc(__(String(r.action ?? "")))}</td><td>${name}</td><td>${changes}</td></tr>`;
 		})
 		.join("");
 	wrapper.html(

@@ -4,10 +4,28 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import now_datetime
+from frappe.utils import cint, get_datetime, now_datetime
 
 from mehrwert_quartier.partner_exchange import partners, runner
+from mehrwert_quartier.partner_exchange.messages import bilingual
 from mehrwert_quartier.partner_exchange.registry import importable_doctypes
+
+# written by the runner only (issue 11, leak 7): read-only in the form and refused through any other route
+COMPUTED_FIELDS = (
+	"status",
+	"uploaded_by",
+	"uploaded_on",
+	"validated_on",
+	"imported_on",
+	"total_rows",
+	"new_rows",
+	"updated_rows",
+	"unchanged_rows",
+	"error_rows",
+	"error_report",
+	"changes",
+	"log",
+)
 
 
 class ImportBatch(Document):
@@ -15,6 +33,8 @@ class ImportBatch(Document):
 	# end: auto-generated types
 
 	def before_insert(self):
+		for fieldname in COMPUTED_FIELDS:
+			self.set(fieldname, None)
 		self.uploaded_by = frappe.session.user
 		self.uploaded_on = now_datetime()
 		self.status = "Uploaded"
@@ -22,7 +42,40 @@ class ImportBatch(Document):
 	def validate(self):
 		self.check_doctype_is_importable()
 		self.check_file_is_private()
+		self.check_computed_fields_unchanged()
 		partners.scope_batch(self)
+
+	def check_computed_fields_unchanged(self):
+		if self.is_new() or self.flags.mq_runner:
+			return
+		if any(self.computed_field_changed(f) for f in COMPUTED_FIELDS):
+			frappe.throw(
+				_("Status, counts, changes and log are set by the import and cannot be changed"),
+				frappe.PermissionError,
+			)
+
+	def computed_field_changed(self, fieldname: str) -> bool:
+		old, new = self.get_doc_before_save().get(fieldname), self.get(fieldname)
+		fieldtype = self.meta.get_field(fieldname).fieldtype
+		if fieldtype == "Datetime":
+			return (get_datetime(old) if old else None) != (get_datetime(new) if new else None)
+		if fieldtype == "Int":
+			return cint(old) != cint(new)
+		return (old or "") != (new or "")
+
+	def own_file(self) -> str | None:
+		"""The File row of ``import_file`` attached to this batch by its owner (issue 11, leak 1), or None."""
+		filters = {
+			"file_url": self.import_file,
+			"attached_to_doctype": self.doctype,
+			"attached_to_name": self.name,
+			"owner": self.owner,
+		}
+		return (
+			frappe.db.get_value("File", filters, "name", order_by="creation asc")
+			if self.import_file
+			else None
+		)
 
 	def check_doctype_is_importable(self):
 		if self.import_doctype not in importable_doctypes():
@@ -45,6 +98,9 @@ class ImportBatch(Document):
 		else:
 			self.check_permission("write")
 		partners.check_may_import(self.import_doctype)
+		if not self.own_file():
+			frappe.throw(bilingual("foreign_file"), frappe.PermissionError, title=_("Import Batch"))
+		self.flags.mq_runner = True
 		if action == "import" and self.status not in ("Validated", "Failed"):
 			frappe.throw(_("Validate the file before importing it"), title=_("Not Validated"))
 		if self.status == "Imported":

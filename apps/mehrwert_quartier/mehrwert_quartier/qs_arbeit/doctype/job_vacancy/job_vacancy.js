@@ -13,7 +13,7 @@ frappe.ui.form.on("Job Vacancy", {
 				.call("mehrwert_quartier.qs_arbeit.job_matching.candidates_for_vacancy", { vacancy: frm.doc.name })
 				.then(({ message }) => {
 					const rows = (message || []).map((p) => ({
-						title: p.full_name, subtitle: p.programme_area, route: `/app/participant/${p.name}`,
+						title: p.full_name, subtitle: p.programme_area, route: `/app/participant/${encodeURIComponent(p.name)}`,
 						score: p.score, explanation: p.explanation,
 						action: { label: __("Place"), run: () => frappe.new_doc("Placement", { participant: p.name, vacancy: frm.doc.name }) },
 					}));
