@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help setup site run stop test test-unit test-integration test-browser benchmark lint format clean-test-site
+.PHONY: help setup site run stop test test-unit test-integration test-browser test-security benchmark lint format clean-test-site
 
 help:
 	@echo "make run        build what is missing, create the site with demo data, start the server"
@@ -30,6 +30,9 @@ test-integration: setup
 
 test-browser: setup
 	@scripts/test.sh browser
+
+test-security: setup
+	@scripts/test.sh security
 
 benchmark: setup
 	@scripts/benchmark.sh

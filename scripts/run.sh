@@ -39,8 +39,11 @@ banner() {
 		    datenschutz@mehrwert.example      Data Protection Officer
 		    jobcenter@partner.example         Programme Partner (portal: http://$MQ_SITE:$MQ_HTTP_PORT/me)
 
-		  Stop with Ctrl+C.
+		  Staff log in with two-factor authentication: add each secret (or otpauth URI) to an
+		  authenticator app and type its 6-digit code after the password (docs/security.md):
 	EOF
+	bench --site "$MQ_SITE" execute mehrwert_quartier.security.otp.print_demo_secrets 2>/dev/null | sed 's/^/    /'
+	printf '\n  Stop with Ctrl+C.\n'
 }
 
 start() {

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Runs the test layers and ends with one line "N passed, N failed" summed over them.
-#   scripts/test.sh [unit] [integration] [browser]     (default: all three)
-# The integration and browser layers run on a throwaway site ($MQ_TEST_SITE), created fresh and dropped
+#   scripts/test.sh [unit] [integration] [browser] [security]     (default: all four)
+# The integration, browser and security layers run on a throwaway site ($MQ_TEST_SITE), created fresh and dropped
 # afterwards (keep it with MQ_KEEP_TEST_SITE=1).
 source "$(dirname "$0")/lib.sh"
 
 RESULTS="${MQ_RESULTS_DIR:-$BENCH_ROOT/.test-results}"
 rm -rf "$RESULTS"; mkdir -p "$RESULTS"
 layers=("$@")
-[ ${#layers[@]} -gt 0 ] || layers=(unit integration browser)
+[ ${#layers[@]} -gt 0 ] || layers=(unit integration browser security)
 
 # A layer that cannot run leaves a note: it counts as a failure in the summary.
 could_not_run() { echo "$2" >"$RESULTS/$1.could-not-run"; log "layer $1 could not run: $2"; }
@@ -66,6 +66,14 @@ layer_browser() {
 	ensure_test_site || { could_not_run browser "test site $MQ_TEST_SITE could not be created"; return; }
 	scripts/browser.sh run "$MQ_TEST_SITE" "$RESULTS/browser.xml" || true
 	[ -s "$RESULTS/browser.xml" ] || could_not_run browser "pytest wrote no report"
+}
+
+layer_security() {
+	log "layer 4: security (requests as every demo role against $MQ_TEST_SITE over HTTP)"
+	scripts/assets.sh || { could_not_run security "the desk assets could not be built"; return; }
+	ensure_test_site || { could_not_run security "test site $MQ_TEST_SITE could not be created"; return; }
+	scripts/browser.sh run "$MQ_TEST_SITE" "$RESULTS/security.xml" tests/security || true
+	[ -s "$RESULTS/security.xml" ] || could_not_run security "pytest wrote no report"
 }
 
 for layer in "${layers[@]}"; do "layer_$layer"; done

@@ -37,11 +37,17 @@ def page(browser):
 
 
 def login(page, base_url: str, user: str, password: str = DEMO_PASSWORD) -> None:
-	"""Log in through the login form, as a person would."""
+	"""Log in through the login form, as a person would; staff type the code of their authenticator app
+	(two-factor authentication, docs/security.md), computed from the demo user's TOTP secret."""
+	from mehrwert_quartier.security.otp import DEMO_OTP_SECRETS, totp
+
 	page.goto(f"{base_url}/login")
 	page.fill("#login_email", user)
 	page.fill("#login_password", password)
 	page.click(".btn-login")
+	if user in DEMO_OTP_SECRETS and password == DEMO_PASSWORD:
+		page.fill("#login_token", totp(user))
+		page.click("#verify_token")
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -106,8 +106,11 @@ STREETS = [
 
 
 def make_users(rng: random.Random) -> int:
+	from mehrwert_quartier.security.otp import set_demo_secret
+
 	for email, first, last, roles in DEMO_USERS:
 		ensure_user(email, first, last, roles, "System User")
+		set_demo_secret(email)
 	return len(DEMO_USERS)
 
 

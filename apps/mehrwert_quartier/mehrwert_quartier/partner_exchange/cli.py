@@ -11,6 +11,7 @@ Exit codes: 0 done (Validated or Imported), 1 the file has errors (Rejected or F
 import argparse
 import base64
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -54,7 +55,7 @@ class Client:
 		self.url = url.rstrip("/")
 		self.session = session or requests.Session()
 
-	def login(self, user=None, password=None, api_key=None, api_secret=None):
+	def login(self, user=None, password=None, api_key=None, api_secret=None, otp=None):
 		if api_key and api_secret:
 			self.session.headers["Authorization"] = f"token {api_key}:{api_secret}"
 			return
@@ -64,10 +65,23 @@ class Client:
 				USAGE,
 			)
 		response = self.post("/api/method/login", {"usr": user, "pwd": password}, login=True)
+		if response.status_code == 200 and "tmp_id" in response.json():
+			response = self.second_factor(response.json()["tmp_id"], otp)
 		if response.status_code != 200:
 			raise ClientError(
 				f"Anmeldung fehlgeschlagen / Login failed: {server_message(response)}", LOGIN_FAILED
 			)
+
+	def second_factor(self, tmp_id: str, otp: str | None) -> requests.Response:
+		"""Two-factor authentication: the code of the authenticator app (--otp, or $MQ_OTP)."""
+		otp = otp or os.environ.get("MQ_OTP")
+		if not otp:
+			raise ClientError(
+				"Bestätigungscode fehlt / Verification code missing: --otp CODE (or use --api-key/--api-secret)",
+				LOGIN_FAILED,
+			)
+		otp = otp() if callable(otp) else otp
+		return self.post("/api/method/login", {"tmp_id": tmp_id, "otp": otp}, login=True)
 
 	def post(self, path: str, data: dict, login: bool = False) -> requests.Response:
 		return self.request("post", path, json=data) if not login else self.request("post", path, data=data)
@@ -151,6 +165,7 @@ def parser() -> argparse.ArgumentParser:
 		command.add_argument("--password")
 		command.add_argument("--api-key")
 		command.add_argument("--api-secret")
+		command.add_argument("--otp", help="Bestätigungscode (2FA) / verification code")
 	return main
 
 
@@ -158,7 +173,7 @@ def main(argv=None, session: requests.Session | None = None) -> int:
 	args = parser().parse_args(argv)
 	client = Client(args.url, session)
 	try:
-		client.login(args.user, args.password, args.api_key, args.api_secret)
+		client.login(args.user, args.password, args.api_key, args.api_secret, args.otp)
 		if args.command == "upload":
 			path = Path(args.file)
 			if not path.is_file():

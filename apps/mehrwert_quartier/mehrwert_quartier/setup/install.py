@@ -5,6 +5,7 @@ import frappe
 from mehrwert_quartier.programme_events import setup as events_setup
 from mehrwert_quartier.qs_arbeit import setup as qs_arbeit_setup
 from mehrwert_quartier.qs_wirtschaft import setup as qs_wirtschaft_setup
+from mehrwert_quartier.security import hardening
 from mehrwert_quartier.setup.custom_fields import create_app_custom_fields, delete_app_custom_fields
 from mehrwert_quartier.setup.reference_data import create_reference_data
 from mehrwert_quartier.setup.roles import create_roles, delete_roles
@@ -21,6 +22,7 @@ def after_migrate() -> None:
 	qs_wirtschaft_setup.after_migrate()
 	qs_arbeit_setup.after_migrate()
 	events_setup.after_migrate()
+	hardening.apply()
 	frappe.db.commit()
 
 

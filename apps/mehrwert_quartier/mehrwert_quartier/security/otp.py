@@ -1,0 +1,46 @@
+"""TOTP for the demo users: fixed secrets, so that the demo site and the tests can log in with 2FA.
+
+Only for the demo data: real users enrol through Frappe's own flow (QR code at the first login).
+"""
+
+import frappe
+
+# base32 secrets of the demo staff users (public like the demo password; never use them on a real site)
+DEMO_OTP_SECRETS = {
+	"beratung@mehrwert.example": "MWQDEMOBERATUNG2",
+	"coaching@mehrwert.example": "MWQDEMOCOACHING2",
+	"projektleitung@mehrwert.example": "MWQDEMOPROJEKT22",
+	"datenschutz@mehrwert.example": "MWQDEMODATENSCH2",
+}
+
+
+def totp(user: str) -> str:
+	"""The current code of a demo user."""
+	import pyotp
+
+	return pyotp.TOTP(DEMO_OTP_SECRETS[user]).now()
+
+
+def set_demo_secret(user: str) -> None:
+	"""Store the demo user's fixed secret where Frappe keeps it and mark the enrolment as done."""
+	from frappe.twofactor import get_default, set_default
+	from frappe.utils.password import decrypt, encrypt
+
+	secret = DEMO_OTP_SECRETS.get(user)
+	if not secret:
+		return
+	stored = get_default(user + "_otpsecret")
+	if not stored or decrypt(stored) != secret:
+		set_default(user + "_otpsecret", encrypt(secret))
+	set_default(user + "_otplogin", 1)
+
+
+def print_demo_secrets() -> None:
+	"""For `make run`: the demo users' secrets as otpauth URIs (add them to an authenticator app)."""
+	import pyotp
+
+	issuer = frappe.db.get_single_value("System Settings", "otp_issuer_name") or "MehrWertQuartier"
+	for user, secret in DEMO_OTP_SECRETS.items():
+		set_demo_secret(user)
+		print(f"{user}  {secret}  {pyotp.TOTP(secret).provisioning_uri(user, issuer_name=issuer)}")
+	frappe.db.commit()
