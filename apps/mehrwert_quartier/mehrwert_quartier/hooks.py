@@ -131,3 +131,16 @@ scheduler_events = {
 		"mehrwert_quartier.qs_arbeit.doctype.training_offer.training_offer.flag_offers_due_for_review",
 	],
 }
+
+# Security on Frappe's generic routes (issue 11, docs/security.md "Generic routes"): filters, grouping and
+# sorting need read on the field; child rows only where the parent is visible; history without unreadable fields
+before_request = ["mehrwert_quartier.security.install"]
+before_job = ["mehrwert_quartier.security.install"]
+permission_query_conditions["*"] = "mehrwert_quartier.security.child_rows.child_row_conditions"
+has_permission["Version"] = "mehrwert_quartier.security.versions.version_has_permission"
+override_doctype_class = {"Version": "mehrwert_quartier.security.versions.RedactedVersion"}
+override_whitelisted_methods = {
+	"frappe.desk.listview.get_group_by_count": "mehrwert_quartier.security.routes.get_group_by_count",
+	"frappe.desk.form.load.getdoc": "mehrwert_quartier.security.routes.getdoc",
+	"frappe.desk.form.load.get_docinfo": "mehrwert_quartier.security.routes.get_docinfo",
+}
