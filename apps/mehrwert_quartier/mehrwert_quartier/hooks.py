@@ -136,6 +136,7 @@ scheduler_events = {
 # sorting need read on the field; child rows only where the parent is visible; history without unreadable fields
 before_request = ["mehrwert_quartier.security.install"]
 before_job = ["mehrwert_quartier.security.install"]
+before_tests = [before_tests, "mehrwert_quartier.security.install"]
 permission_query_conditions["*"] = "mehrwert_quartier.security.child_rows.child_row_conditions"
 has_permission["Version"] = "mehrwert_quartier.security.versions.version_has_permission"
 override_doctype_class = {"Version": "mehrwert_quartier.security.versions.RedactedVersion"}
@@ -143,4 +144,10 @@ override_whitelisted_methods = {
 	"frappe.desk.listview.get_group_by_count": "mehrwert_quartier.security.routes.get_group_by_count",
 	"frappe.desk.form.load.getdoc": "mehrwert_quartier.security.routes.getdoc",
 	"frappe.desk.form.load.get_docinfo": "mehrwert_quartier.security.routes.get_docinfo",
+	"frappe.client.get": "mehrwert_quartier.security.client_routes.get",
+	"frappe.client.get_single_value": "mehrwert_quartier.security.client_routes.get_single_value",
+	"frappe.client.validate_link": "mehrwert_quartier.security.client_routes.validate_link",
+	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": (
+		"mehrwert_quartier.security.client_routes.dashboard_chart_get"
+	),
 }

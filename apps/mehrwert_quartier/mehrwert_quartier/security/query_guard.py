@@ -142,3 +142,12 @@ def _may_select(doctype: str, parenttype: str | None, user: str) -> bool:
 	return frappe.has_permission(doctype, "select", parent_doctype=parenttype, user=user) or bool(
 		frappe.share.get_shared(doctype, user, rights=["read"], limit=1)
 	)
+
+
+def check_filters(doctype: str, filters, parent_doctype: str | None = None) -> None:
+	"""Refuse ``filters`` on ``doctype`` unless the user may list it and read every filtered field (for
+	routes that look records up without ``DatabaseQuery``)."""
+	install()
+	frappe.get_list(
+		doctype, filters=filters, fields=["name"], limit_page_length=1, run=0, parent_doctype=parent_doctype
+	)

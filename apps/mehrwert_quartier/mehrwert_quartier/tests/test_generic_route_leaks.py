@@ -160,3 +160,54 @@ class TestChildRowsOnlyWhereTheParentIs(FrappeTestCase):
 		coach = make_user("Business Coach")
 		for child in ("Enterprise Support Need", "Enterprise Support Step"):
 			self.assertEqual(len(as_user(coach, self.rows, child, self.restricted)), 1, child)
+
+
+class TestLookupsOutsideListQueries(FrappeTestCase):
+	"""Routes that find records without Frappe's list query: by filters, by name, by chart."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		frappe.set_user("Administrator")
+		cls.consultation = make_consultation(make_participant().name, confidential_notes=SECRET)
+		cls.restricted = make_support_case(make_lead(), case_type=RESTRICTED_CASE_TYPE)
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def test_get_by_filters_needs_read_on_the_filtered_field(self):
+		filters = {"confidential_notes": SECRET, "name": self.consultation.name}
+		with self.assertRaises(frappe.PermissionError):
+			as_user(
+				make_user("Project Lead"), call, "frappe.client.get", doctype="Consultation", filters=filters
+			)
+		doc = as_user(
+			make_user("Counsellor"), call, "frappe.client.get", doctype="Consultation", filters=filters
+		)
+		self.assertEqual(doc["name"], self.consultation.name)
+
+	def test_validate_link_does_not_confirm_a_hidden_record(self):
+		form = {"doctype": "Enterprise Support Case", "docname": self.restricted.name}
+		self.assertEqual(as_user(make_user("Counsellor"), call, "frappe.client.validate_link", **form), {})
+		found = as_user(make_user("Business Coach"), call, "frappe.client.validate_link", **form)
+		self.assertEqual(found["name"], self.restricted.name)
+
+	def heatmap(self, filters):
+		chart = {
+			"document_type": "Consultation",
+			"type": "Heatmap",
+			"chart_type": "Count",
+			"based_on": "consultation_date",
+			"heatmap_year": 2026,
+			"filters_json": frappe.as_json(filters),
+		}
+		method = "frappe.desk.doctype.dashboard_chart.dashboard_chart.get"
+		return call(method, chart=chart, no_cache=1)
+
+	def test_an_ad_hoc_heatmap_counts_only_what_the_user_may_filter_and_read(self):
+		filters = [["Consultation", "confidential_notes", "like", "%Panikattacken%"]]
+		for role in ("Business Coach", "Project Lead"):
+			with self.assertRaises(frappe.PermissionError, msg=role):
+				as_user(make_user(role), self.heatmap, filters)
+		counted = as_user(make_user("Counsellor"), self.heatmap, filters)
+		self.assertGreaterEqual(sum(counted["dataPoints"].values()), 1)
