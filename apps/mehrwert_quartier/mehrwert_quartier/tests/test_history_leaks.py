@@ -89,6 +89,18 @@ class TestRestrictedFlagHistory(FrappeTestCase):
 		self.assertIn(RESTRICTED_FIELD, changed_fields(shown))
 		self.assertIn(RESTRICTED_FIELD, changed_fields(self.version_reads()))
 
+	def test_version_data_answers_no_count(self):
+		filters = [["docname", "=", self.prospect.name], ["data", "like", f"%{RESTRICTED_FIELD}%"]]
+		with self.assertRaises(frappe.PermissionError):
+			as_user(
+				make_user("System Manager"),
+				call,
+				"frappe.client.get_count",
+				doctype="Version",
+				filters=filters,
+			)
+		self.assertEqual(call("frappe.client.get_count", doctype="Version", filters=filters), 1)
+
 
 class TestImportBatchHistory(FrappeTestCase):
 	def test_a_partner_reads_no_row_changes_in_the_history_of_its_batch(self):
