@@ -10,6 +10,7 @@ to redact the history payload of Version rows (``security/versions.py``).
 """
 
 import functools
+import re
 
 import frappe
 from frappe import _
@@ -19,7 +20,9 @@ from frappe.utils.data import get_filter
 
 MARK = "_mq_query_guard"
 ALWAYS_ALLOWED = frozenset((*default_fields, *optional_fields, "parent", "parenttype", "parentfield"))
-DIRECTIONS = (" asc", " desc")
+STRING_LITERAL = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+QUALIFIED_COLUMN = re.compile(r"`tab([^`]+)`\.`?(\w+)`?|\btab(\w+)\.`?(\w+)`?")
+BARE_NAME = re.compile(r"`?\b([A-Za-z_]\w*)\b`?")
 # fields holding values of other records, whose read rules a query cannot check: only for reading
 PAYLOAD_FIELDS = frozenset({("Version", "data")})
 
@@ -86,27 +89,24 @@ def _check_filter(query: DatabaseQuery, condition) -> None:
 
 
 def _check_clause(query: DatabaseQuery, clause: str) -> None:
-	from frappe.desk.reportview import extract_fieldnames
-
-	for part in str(clause).split(","):
-		part = part.strip()
-		for suffix in DIRECTIONS:
-			if part.lower().endswith(suffix):
-				part = part[: -len(suffix)].strip()
-		if not part:
-			continue
-		for column in extract_fieldnames(part) or []:
-			doctype, fieldname = _resolve(query, column)
-			_check_field(query, doctype, fieldname)
+	for doctype, fieldname in clause_columns(query, str(clause)):
+		_check_field(query, doctype, fieldname)
 
 
-def _resolve(query: DatabaseQuery, column: str) -> tuple[str, str]:
-	column = column.replace("`", "")
-	if "." not in column:
-		return query.doctype, column
-	table, fieldname = column.split(".", 1)
-	table = query.linked_table_aliases.get(table, table).replace("`", "")
-	return table.removeprefix("tab"), fieldname
+def clause_columns(query: DatabaseQuery, clause: str):
+	"""(DocType, fieldname) of every column an order-by or group-by clause names, functions and aliases
+	included (``ifnull(_relevance, -9999) desc, `tabNote`.idx desc``); string literals are skipped."""
+	text = STRING_LITERAL.sub("''", clause)
+	for match in QUALIFIED_COLUMN.finditer(text):
+		yield _table_doctype(query, match.group(1) or match.group(3)), match.group(2) or match.group(4)
+	for match in BARE_NAME.finditer(QUALIFIED_COLUMN.sub(" ", text)):
+		yield query.doctype, match.group(1)
+
+
+def _table_doctype(query: DatabaseQuery, table: str) -> str:
+	"""``Customer_1`` (a link join's alias) -> ``Customer``; ``Sales Invoice Item`` as it is."""
+	aliased = query.linked_table_aliases.get(f"tab{table}")
+	return aliased.replace("`", "").removeprefix("tab") if aliased else table
 
 
 def _check_field(query: DatabaseQuery, doctype: str, fieldname: str) -> None:

@@ -77,6 +77,13 @@ class TestFilteringNeedsReadOnTheField(FrappeTestCase):
 		)
 		self.assert_refused(
 			self.lead_role,
+			"frappe.desk.reportview.get_list",
+			doctype="Consultation",
+			fields=["name"],
+			order_by="ifnull(`tabConsultation`.`confidential_notes`, '') desc, `tabConsultation`.idx desc",
+		)
+		self.assert_refused(
+			self.lead_role,
 			"frappe.desk.reportview.get",
 			doctype="Consultation",
 			fields=["name"],
@@ -101,6 +108,14 @@ class TestFilteringNeedsReadOnTheField(FrappeTestCase):
 			filters=[["name", "=", self.consultation.name], ["counsellor", "=", "Administrator"]],
 		)
 		self.assertEqual([r["name"] for r in rows], [self.consultation.name])
+		found = as_user(
+			self.lead_role,
+			call,
+			"frappe.desk.search.search_link",
+			doctype="Consultation",
+			txt=self.consultation.name,
+		)
+		self.assertEqual([r["value"] for r in found], [self.consultation.name])
 
 	def test_the_restricted_flag_of_a_lead_answers_no_count(self):
 		lead = make_lead(**{RESTRICTED_FIELD: 1})
