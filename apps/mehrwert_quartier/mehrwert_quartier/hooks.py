@@ -144,6 +144,8 @@ override_whitelisted_methods = {
 	"frappe.desk.listview.get_group_by_count": "mehrwert_quartier.security.routes.get_group_by_count",
 	"frappe.desk.form.load.getdoc": "mehrwert_quartier.security.routes.getdoc",
 	"frappe.desk.form.load.get_docinfo": "mehrwert_quartier.security.routes.get_docinfo",
+	"frappe.desk.form.save.savedocs": "mehrwert_quartier.security.routes.savedocs",
+	"frappe.desk.form.save.cancel": "mehrwert_quartier.security.routes.cancel",
 	"frappe.client.get": "mehrwert_quartier.security.client_routes.get",
 	"frappe.client.get_single_value": "mehrwert_quartier.security.client_routes.get_single_value",
 	"frappe.client.validate_link": "mehrwert_quartier.security.client_routes.validate_link",

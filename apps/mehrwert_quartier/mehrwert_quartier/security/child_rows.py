@@ -9,6 +9,7 @@ table to parents the user can list, through the table fields the user may read.
 
 import frappe
 from frappe.model import table_fields
+from frappe.utils.caching import request_cache
 
 
 def child_row_conditions(user: str | None = None, doctype: str | None = None) -> str:
@@ -23,6 +24,7 @@ def child_row_conditions(user: str | None = None, doctype: str | None = None) ->
 	return "(" + " or ".join(clauses) + ")" if clauses else "1=0"
 
 
+@request_cache
 def parent_tables(child_doctype: str) -> dict[str, list]:
 	"""{parent DocType: [table fields holding ``child_doctype``]} over DocFields and Custom Fields."""
 	parents: dict[str, list] = {}

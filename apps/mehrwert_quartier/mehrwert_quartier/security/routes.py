@@ -3,13 +3,14 @@
 - ``frappe.desk.listview.get_group_by_count``: Frappe counts the assignments of the sidebar's "Assigned
   To" group with a query that checks no permission at all (leak 2); here the records come from
   ``frappe.get_list``, under the user's read rules and the query guard.
-- ``frappe.desk.form.load.getdoc`` / ``get_docinfo``: ``docinfo.versions`` (timeline, activity) keeps only
-  changes of fields the user may read (leaks 4, 6); Frappe v15 has no docinfo hook.
+- ``frappe.desk.form.load.getdoc`` / ``get_docinfo`` and ``frappe.desk.form.save.savedocs`` / ``cancel``
+  (which answer with the form's docinfo): ``docinfo.versions`` (timeline, activity) keeps only changes of
+  fields the user may read (leaks 4, 6); Frappe v15 has no docinfo hook.
 """
 
 import frappe
 from frappe.desk import listview
-from frappe.desk.form import load
+from frappe.desk.form import load, save
 from frappe.query_builder import Order
 from frappe.query_builder.functions import Count
 
@@ -49,12 +50,26 @@ def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[d
 @frappe.whitelist()
 def getdoc(doctype, name):
 	result = load.getdoc(doctype, name)
-	filter_docinfo_versions(frappe.response.get("docinfo"), doctype)
+	filter_docinfo_versions(frappe.response.get("docinfo"))
 	return result
 
 
 @frappe.whitelist()
 def get_docinfo(doc=None, doctype=None, name=None):
 	result = load.get_docinfo(doc, doctype, name)
-	filter_docinfo_versions(frappe.response.get("docinfo"), doctype or (doc and doc.doctype))
+	filter_docinfo_versions(frappe.response.get("docinfo"))
+	return result
+
+
+@frappe.whitelist(methods=["POST", "PUT"])
+def savedocs(doc, action):
+	result = save.savedocs(doc, action)
+	filter_docinfo_versions(frappe.response.get("docinfo"))
+	return result
+
+
+@frappe.whitelist(methods=["POST", "PUT"])
+def cancel(doctype=None, name=None, workflow_state_fieldname=None, workflow_state=None):
+	result = save.cancel(doctype, name, workflow_state_fieldname, workflow_state)
+	filter_docinfo_versions(frappe.response.get("docinfo"))
 	return result

@@ -64,13 +64,13 @@ def _redact_row_change(meta, entry, allowed: set, user: str | None):
 	return [entry[0], entry[1], entry[2], changes] if changes else None
 
 
-def filter_docinfo_versions(docinfo: dict | None, doctype: str) -> None:
-	"""Redact ``docinfo.versions`` of a form in place (getdoc, get_docinfo)."""
+def filter_docinfo_versions(docinfo: dict | None) -> None:
+	"""Redact ``docinfo.versions`` of a form in place (getdoc, get_docinfo, savedocs, cancel)."""
 	if not docinfo or not docinfo.get("versions") or frappe.session.user == "Administrator":
 		return
 	kept = []
 	for version in docinfo["versions"]:
-		data = redact_data(version.get("data"), doctype)
+		data = redact_data(version.get("data"), docinfo.get("doctype"))
 		if data:
 			kept.append({**version, "data": frappe.as_json(data, indent=None)})
 	docinfo["versions"] = kept
@@ -100,6 +100,11 @@ def version_has_permission(doc, ptype: str | None = None, user: str | None = Non
 	"""A Version is readable only by who may read the referenced document."""
 	user = user or frappe.session.user
 	if user == "Administrator" or not doc.get("ref_doctype") or not doc.get("docname"):
+		return None
+	if (
+		not frappe.db.exists("DocType", doc.ref_doctype, cache=True)
+		or frappe.get_meta(doc.ref_doctype).is_virtual
+	):
 		return None
 	if not frappe.db.exists(doc.ref_doctype, doc.docname):
 		return None

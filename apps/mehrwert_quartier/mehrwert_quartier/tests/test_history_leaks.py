@@ -65,6 +65,16 @@ class TestRestrictedFlagHistory(FrappeTestCase):
 			self.assertIn("mq_employees", seen, method)
 			self.assertNotIn(RESTRICTED_FIELD, seen, method)
 
+	def test_saving_the_form_answers_with_the_same_filtered_history(self):
+		def save_form():
+			doc = frappe.get_doc("Prospect", self.prospect.name).as_dict()
+			call("frappe.desk.form.save.savedocs", doc=frappe.as_json(doc), action="Save")
+			return frappe.local.response.docinfo["versions"]
+
+		seen = changed_fields(as_user(make_user("Sales Manager"), save_form))
+		self.assertIn("mq_employees", seen)
+		self.assertNotIn(RESTRICTED_FIELD, seen)
+
 	def test_the_change_stays_audited_for_a_coach(self):
 		seen = changed_fields(
 			as_user(make_user("Business Coach"), form_versions, "Prospect", self.prospect.name)
