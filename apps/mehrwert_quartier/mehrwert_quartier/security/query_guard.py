@@ -85,22 +85,24 @@ def _check_filter(query: DatabaseQuery, condition) -> None:
 	if isinstance(condition, str):
 		return  # Frappe refuses raw SQL conditions itself
 	f = get_filter(query.doctype, condition)
-	_check_field(query, f.doctype or query.doctype, f.fieldname)
+	# Frappe takes a filter "fieldname" with ``ifnull(`` as SQL: every column in it counts
+	_check_clause(query, f.fieldname, f.doctype or query.doctype)
 
 
-def _check_clause(query: DatabaseQuery, clause: str) -> None:
-	for doctype, fieldname in clause_columns(query, str(clause)):
-		_check_field(query, doctype, fieldname)
+def _check_clause(query: DatabaseQuery, clause: str, doctype: str | None = None) -> None:
+	for table_doctype, fieldname in clause_columns(query, str(clause), doctype or query.doctype):
+		_check_field(query, table_doctype, fieldname)
 
 
-def clause_columns(query: DatabaseQuery, clause: str):
-	"""(DocType, fieldname) of every column an order-by or group-by clause names, functions and aliases
-	included (``ifnull(_relevance, -9999) desc, `tabNote`.idx desc``); string literals are skipped."""
+def clause_columns(query: DatabaseQuery, clause: str, doctype: str):
+	"""(DocType, fieldname) of every column an order-by or group-by clause or a filter names, in functions
+	too (``ifnull(_relevance, -9999) desc, `tabNote`.idx desc``); string literals are skipped, a name
+	without table is taken as a field of ``doctype``."""
 	text = STRING_LITERAL.sub("''", clause)
 	for match in QUALIFIED_COLUMN.finditer(text):
 		yield _table_doctype(query, match.group(1) or match.group(3)), match.group(2) or match.group(4)
 	for match in BARE_NAME.finditer(QUALIFIED_COLUMN.sub(" ", text)):
-		yield query.doctype, match.group(1)
+		yield doctype, match.group(1)
 
 
 def _table_doctype(query: DatabaseQuery, table: str) -> str:

@@ -77,6 +77,13 @@ class TestFilteringNeedsReadOnTheField(FrappeTestCase):
 		)
 		self.assert_refused(
 			self.lead_role,
+			"frappe.desk.search.search_link",
+			doctype="Consultation",
+			txt="",
+			filters=[["ifnull(`tabConsultation`.`confidential_notes`, '')", "like", "%Panik%"]],
+		)
+		self.assert_refused(
+			self.lead_role,
 			"frappe.desk.reportview.get_list",
 			doctype="Consultation",
 			fields=["name"],
