@@ -132,16 +132,37 @@ scheduler_events = {
 	],
 }
 
-# Security (issue 11: leaks 1, 3, 7-11; docs/security.md): files point only at readable files, partners see their
-# own organisation only, @-mentions only for desk users, the desk's Excel exports through the safe writer
-override_doctype_class = {"File": "mehrwert_quartier.security.files.GuardedFile"}
+# Security (issue 11, docs/security.md). On Frappe's generic routes: filters, grouping and sorting need read on
+# the field; child rows only where the parent is visible; history without unreadable fields. App side: files
+# point only at readable files, partners see their own organisation only, @-mentions only for desk users, the
+# desk's Excel exports through the safe writer.
+before_request = ["mehrwert_quartier.security.install"]
+before_job = ["mehrwert_quartier.security.install"]
+before_tests = [before_tests, "mehrwert_quartier.security.install"]
+permission_query_conditions["*"] = "mehrwert_quartier.security.child_rows.child_row_conditions"
 permission_query_conditions["Partner Organisation"] = (
 	"mehrwert_quartier.partner_exchange.partners.organisation_query_conditions"
 )
+has_permission["Version"] = "mehrwert_quartier.security.versions.version_has_permission"
 has_permission["Partner Organisation"] = (
 	"mehrwert_quartier.partner_exchange.partners.organisation_has_permission"
 )
+override_doctype_class = {
+	"File": "mehrwert_quartier.security.files.GuardedFile",
+	"Version": "mehrwert_quartier.security.versions.RedactedVersion",
+}
 override_whitelisted_methods = {
+	"frappe.desk.listview.get_group_by_count": "mehrwert_quartier.security.routes.get_group_by_count",
+	"frappe.desk.form.load.getdoc": "mehrwert_quartier.security.routes.getdoc",
+	"frappe.desk.form.load.get_docinfo": "mehrwert_quartier.security.routes.get_docinfo",
+	"frappe.desk.form.save.savedocs": "mehrwert_quartier.security.routes.savedocs",
+	"frappe.desk.form.save.cancel": "mehrwert_quartier.security.routes.cancel",
+	"frappe.client.get": "mehrwert_quartier.security.client_routes.get",
+	"frappe.client.get_single_value": "mehrwert_quartier.security.client_routes.get_single_value",
+	"frappe.client.validate_link": "mehrwert_quartier.security.client_routes.validate_link",
+	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": (
+		"mehrwert_quartier.security.client_routes.dashboard_chart_get"
+	),
 	"frappe.desk.search.get_names_for_mentions": "mehrwert_quartier.security.mentions.get_names_for_mentions",
 	"frappe.desk.reportview.export_query": "mehrwert_quartier.security.export.export_query",
 	"frappe.desk.query_report.export_query": "mehrwert_quartier.security.export.export_report",
