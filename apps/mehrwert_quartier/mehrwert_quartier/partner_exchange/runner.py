@@ -119,6 +119,7 @@ def run(batch, action: str, inspection, partial: bool = False):
 
 def finish(batch, status: str, messages: list[str]):
 	batch.status = status
+	batch.flags.messages = messages  # why a file was refused, for the portal (api.upload)
 	for message in messages:
 		batch.add_log(message)
 	batch.add_log(
