@@ -22,6 +22,9 @@ prepare() {
 		scripts/site.sh demo "$MQ_SITE"
 	fi
 	echo "$want" >"$stamp"
+	# sites made before the scheduler was switched on by scripts/site.sh create
+	bench --site "$MQ_SITE" execute frappe.utils.scheduler.is_scheduler_disabled 2>/dev/null | grep -q false ||
+		bench --site "$MQ_SITE" enable-scheduler >/dev/null
 	scripts/assets.sh
 	[ "$(cat sites/currentsite.txt 2>/dev/null)" = "$MQ_SITE" ] || bench use "$MQ_SITE" >/dev/null
 }

@@ -12,6 +12,7 @@ step_system() {
 	"$MQ_PYTHON" -c "import venv, ensurepip" 2>/dev/null || missing+=(python3-venv python3-dev)
 	command -v gcc >/dev/null || missing+=(build-essential)
 	command -v pkg-config >/dev/null || missing+=(pkg-config)
+	command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf) # print to PDF
 	command -v mariadb >/dev/null || command -v mysql >/dev/null || missing+=(mariadb-client)
 	port_open "$MQ_DB_HOST" "$MQ_DB_PORT" || missing+=(mariadb-server)
 	port_open 127.0.0.1 6379 || missing+=(redis-server)

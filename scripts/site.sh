@@ -12,6 +12,8 @@ create() {
 	bare "$site"
 	log "completing the ERPNext setup on $site (company, fiscal year, EUR, Germany, German)"
 	bench --site "$site" execute mehrwert_quartier.setup.erpnext_setup.complete_setup
+	# scheduled jobs (search index, reminders, the app's daily jobs) run under `bench start` (Procfile)
+	bench --site "$site" enable-scheduler >/dev/null
 }
 
 bare() {

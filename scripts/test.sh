@@ -26,6 +26,8 @@ ensure_test_site() {
 	scripts/site.sh drop "$MQ_TEST_SITE"
 	scripts/site.sh create "$MQ_TEST_SITE" || return 1
 	bench --site "$MQ_TEST_SITE" set-config allow_tests true >/dev/null
+	# the scheduler stays enabled (as on every site) but paused: a `make run` of this bench runs no job here
+	bench --site "$MQ_TEST_SITE" set-config pause_scheduler 1 >/dev/null
 	test_site_ready=1
 }
 

@@ -16,6 +16,7 @@ add_to_apps_screen = [
 		"logo": "/assets/mehrwert_quartier/images/logo.svg",
 		"title": "MehrWertQuartier",
 		"route": "/app/mehrwertquartier",
+		"has_permission": "mehrwert_quartier.desk.has_app_permission",
 	}
 ]
 
@@ -167,3 +168,10 @@ override_whitelisted_methods = {
 	"frappe.desk.reportview.export_query": "mehrwert_quartier.security.export.export_query",
 	"frappe.desk.query_report.export_query": "mehrwert_quartier.security.export.export_report",
 }
+
+# Desk fixes (issue 15): partners (portal users) land on the partner portal; consultations in a calendar
+# (qs_arbeit/doctype/consultation/consultation_calendar.js); the confirmation before discontinuing a
+# coaching plan sits in its form script
+role_home_page = {"Programme Partner": "partner"}
+# the search bar finds participants (setup/global_search.py adds them to Global Search Settings)
+global_search_doctypes = {"Default": [{"doctype": "Participant"}]}

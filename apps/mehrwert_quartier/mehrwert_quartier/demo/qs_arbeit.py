@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import frappe
 
 from mehrwert_quartier.demo.people import make_people
+from mehrwert_quartier.qs_arbeit.setup import DISCONTINUE
 from mehrwert_quartier.rules.esf import follow_up_due
 
 COUNSELLOR = "beratung@mehrwert.example"
@@ -30,6 +31,7 @@ TYPES = [
 	"Psychosocial crisis",
 	"Job-to-job",
 ]
+START_TIMES = ["08:30:00", "09:00:00", "10:00:00", "10:30:00", "11:30:00", "13:00:00", "14:00:00", "15:30:00"]
 CHANNELS = ["Walk-in", "Walk-in", "Phone", "Outreach", "Online"]
 TOPICS = [
 	"Bewerbungsunterlagen",
@@ -169,6 +171,8 @@ def consultation_data(rng: random.Random, entry: date, counsellor: str) -> dict:
 	day = entry + timedelta(days=rng.randint(0, 120))
 	values = {
 		"consultation_date": day,
+		# from the day, not from rng: the other demo values stay as they were
+		"start_time": START_TIMES[day.toordinal() % len(START_TIMES)],
 		"duration_minutes": rng.choice([30, 45, 60, 90]),
 		"counsellor": counsellor,
 		"consultation_type": kind,
@@ -213,7 +217,7 @@ PLAN_PATHS = [
 	["Agree", "Activate"],
 	["Agree", "Activate"],
 	["Agree", "Activate", "Complete"],
-	["Discontinue"],
+	[DISCONTINUE],
 ]
 
 

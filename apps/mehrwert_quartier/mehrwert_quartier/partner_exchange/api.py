@@ -177,7 +177,14 @@ def upload(
 	result = batch.validate_file()
 	if import_rows and batch.status == "Validated" and not result.get("queued"):
 		result = batch.import_rows()
-	return {"name": batch.name, "status": batch.status, **result, "counts": batch_counts(batch)}
+	return {
+		"name": batch.name,
+		"status": batch.status,
+		**result,
+		"counts": batch_counts(batch),
+		"messages": batch.flags.messages or [],
+		"has_error_report": bool(batch.error_report),
+	}
 
 
 def save_private_file(filename: str, content: bytes) -> str:

@@ -129,6 +129,7 @@ def drop_file(batch):
 
 def finish(batch, status: str, messages: list[str]):
 	batch.status = status
+	batch.flags.messages = messages  # why a file was refused, for the portal (api.upload)
 	for message in messages:
 		batch.add_log(message)
 	batch.add_log(

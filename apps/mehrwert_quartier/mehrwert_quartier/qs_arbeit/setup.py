@@ -3,9 +3,12 @@
 Uninstall removes the workflow, and the states and actions that no other workflow uses.
 """
 
-from mehrwert_quartier.setup.workflows import WorkflowSpec, delete_workflow, ensure_workflow
+from mehrwert_quartier.setup.workflows import WorkflowSpec, delete_workflow, ensure_workflow, rename_actions
 
 COUNSELLORS = ("Counsellor",)
+# not "Discontinue": its German "Abbrechen" is every Cancel button's label (issue 15); the form asks first
+DISCONTINUE = "Record Discontinuation"
+RENAMED_ACTIONS = {"Discontinue": DISCONTINUE}
 COACHING_PLAN_WORKFLOW = WorkflowSpec(
 	name="Coaching Plan",
 	document_type="Coaching Plan",
@@ -21,15 +24,16 @@ COACHING_PLAN_WORKFLOW = WorkflowSpec(
 		("Draft", "Agree", "Agreed", COUNSELLORS),
 		("Agreed", "Activate", "Active", COUNSELLORS),
 		("Active", "Complete", "Completed", COUNSELLORS),
-		("Draft", "Discontinue", "Discontinued", COUNSELLORS),
-		("Agreed", "Discontinue", "Discontinued", COUNSELLORS),
-		("Active", "Discontinue", "Discontinued", COUNSELLORS),
+		("Draft", DISCONTINUE, "Discontinued", COUNSELLORS),
+		("Agreed", DISCONTINUE, "Discontinued", COUNSELLORS),
+		("Active", DISCONTINUE, "Discontinued", COUNSELLORS),
 	],
 )
 
 
 def after_migrate() -> None:
 	ensure_workflow(COACHING_PLAN_WORKFLOW)
+	rename_actions(COACHING_PLAN_WORKFLOW, RENAMED_ACTIONS)
 
 
 def before_uninstall() -> None:

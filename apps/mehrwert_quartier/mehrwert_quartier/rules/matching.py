@@ -7,6 +7,7 @@ consent to share their profile with employers is never proposed.
 from dataclasses import dataclass, field
 from datetime import date
 
+from mehrwert_quartier.rules.languages import german_name, language_keys
 from mehrwert_quartier.rules.portfolio import add_months, split_languages
 
 WEIGHTS = {"skills": 40, "languages": 20, "area": 20, "availability": 20}
@@ -15,6 +16,10 @@ CHECKPOINT_MONTHS = (1, 3, 6)
 
 def keywords(text: str | None) -> set[str]:
 	return split_languages(text)
+
+
+def languages_text(keys: set[str]) -> str:
+	return ", ".join(sorted(german_name(k) for k in keys)) or "-"
 
 
 @dataclass
@@ -38,13 +43,12 @@ def fit(participant: dict, vacancy: dict) -> Fit:
 		result.add("skills", round(WEIGHTS["skills"] * share), ", ".join(sorted(wanted & have)) or "-")
 	else:
 		result.add("skills", WEIGHTS["skills"], "-")
-	needed_languages = keywords(vacancy.get("languages"))
-	spoken = keywords(participant.get("languages"))
+	needed_languages = language_keys(vacancy.get("languages"))
+	spoken = language_keys(participant.get("languages"))
 	if not needed_languages or needed_languages <= spoken:
-		result.add("languages", WEIGHTS["languages"], ", ".join(sorted(needed_languages)) or "-")
+		result.add("languages", WEIGHTS["languages"], languages_text(needed_languages))
 	else:
-		missing = needed_languages - spoken
-		result.add("languages", 0, ", ".join(sorted(missing)))
+		result.add("languages", 0, languages_text(needed_languages - spoken))
 	same_area = bool(vacancy.get("programme_area")) and vacancy.get("programme_area") == participant.get(
 		"programme_area"
 	)

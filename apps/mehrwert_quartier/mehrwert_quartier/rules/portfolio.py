@@ -5,6 +5,7 @@ from datetime import date
 from itertools import pairwise
 
 from mehrwert_quartier.rules import RuleError
+from mehrwert_quartier.rules.languages import language_key, language_keys
 
 REVIEW_MONTHS = 6
 TARGET_GROUPS = ("tg_migrant_women", "tg_older", "tg_single_parent", "tg_returner", "tg_young_adult")
@@ -103,7 +104,8 @@ def rank_offers(
 	Past offers and offers without seats left are left out. Score: target groups 30, language 25,
 	programme area 20, starts within 60 days 15, needs no review 10.
 	"""
-	wanted_languages = split_languages(participant.get("languages")) | {"deutsch", "german"}
+	# German counts as spoken by everyone: the programme's courses are in German, language courses included
+	wanted_languages = language_keys(participant.get("languages")) | {"German"}
 	matches = []
 	for offer in offers:
 		start = offer.get("start_date")
@@ -117,7 +119,8 @@ def rank_offers(
 			continue
 		if category and offer.get("category") != category:
 			continue
-		if language and (offer.get("language_of_instruction") or "").casefold() != language.casefold():
+		taught_in = language_key(offer.get("language_of_instruction"))
+		if language and taught_in != language_key(language):
 			continue
 		if area and offer.get("programme_area") not in (area, None, ""):
 			continue
@@ -126,7 +129,7 @@ def rank_offers(
 		if shared:
 			match.score += 30
 			match.reasons.append("Fits the participant's target group")
-		if (offer.get("language_of_instruction") or "").casefold() in wanted_languages:
+		if taught_in in wanted_languages:
 			match.score += 25
 			match.reasons.append("Taught in a language the participant speaks")
 		if offer.get("programme_area") and offer.get("programme_area") == participant.get("programme_area"):

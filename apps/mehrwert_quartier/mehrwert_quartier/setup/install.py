@@ -7,6 +7,7 @@ from mehrwert_quartier.qs_arbeit import setup as qs_arbeit_setup
 from mehrwert_quartier.qs_wirtschaft import setup as qs_wirtschaft_setup
 from mehrwert_quartier.security import hardening
 from mehrwert_quartier.setup.custom_fields import create_app_custom_fields, delete_app_custom_fields
+from mehrwert_quartier.setup.global_search import add_search_doctypes, remove_search_doctypes
 from mehrwert_quartier.setup.reference_data import create_reference_data
 from mehrwert_quartier.setup.roles import create_roles, delete_roles
 
@@ -23,6 +24,7 @@ def after_migrate() -> None:
 	qs_arbeit_setup.after_migrate()
 	events_setup.after_migrate()
 	hardening.apply()
+	add_search_doctypes()
 	frappe.db.commit()
 
 
@@ -31,6 +33,7 @@ def before_uninstall() -> None:
 	qs_arbeit_setup.before_uninstall()
 	events_setup.before_uninstall()
 	delete_app_custom_fields()
+	remove_search_doctypes()
 	delete_roles()
 	delete_app_defaults()
 

@@ -52,6 +52,19 @@ def ensure_workflow(spec: WorkflowSpec) -> None:
 	).insert(ignore_permissions=True)
 
 
+def rename_actions(spec: WorkflowSpec, renamed: dict[str, str]) -> None:
+	"""Rename actions of an existing workflow (old name -> new); an old action no workflow uses goes."""
+	for old, new in renamed.items():
+		transitions = {"parent": spec.name, "parenttype": "Workflow", "action": old}
+		if frappe.db.exists("Workflow Transition", transitions):
+			frappe.db.set_value("Workflow Transition", transitions, "action", new)
+			frappe.clear_cache(doctype=spec.document_type)
+		if frappe.db.exists("Workflow Action Master", old) and not frappe.db.exists(
+			"Workflow Transition", {"action": old}
+		):
+			frappe.delete_doc("Workflow Action Master", old, ignore_permissions=True, force=True)
+
+
 def delete_workflow(spec: WorkflowSpec) -> None:
 	if frappe.db.exists("Workflow", spec.name):
 		frappe.delete_doc("Workflow", spec.name, ignore_permissions=True, force=True)

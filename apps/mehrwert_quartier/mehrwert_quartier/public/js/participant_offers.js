@@ -10,6 +10,12 @@ frappe.ui.form.on("Participant", {
 });
 
 function show_offer_finder(frm) {
+	// the languages of the offers (rules/languages.py is the one list)
+	frappe.model.with_doctype("Training Offer", () => make_offer_finder(frm));
+}
+
+function make_offer_finder(frm) {
+	const languages = frappe.meta.get_docfield("Training Offer", "language_of_instruction").options;
 	const dialog = new frappe.ui.Dialog({
 		title: __("Find Offers"),
 		size: "large",
@@ -18,7 +24,7 @@ function show_offer_finder(frm) {
 				options: ["", "Language", "Qualification", "Job Application Training", "Digital Skills", "Health",
 					"Self-employment", "Vocational Orientation", "Other"] },
 			{ fieldname: "language", fieldtype: "Select", label: __("Language of Instruction"),
-				options: ["", "German", "English", "Arabic", "Russian", "Ukrainian", "Polish", "Turkish", "Persian", "Other"] },
+				options: ["", ...languages.split("\n")] },
 			{ fieldtype: "Column Break" },
 			{ fieldname: "area", fieldtype: "Link", options: "Programme Area", label: __("Programme Area") },
 			{ fieldname: "start_from", fieldtype: "Date", label: __("Start Date") },

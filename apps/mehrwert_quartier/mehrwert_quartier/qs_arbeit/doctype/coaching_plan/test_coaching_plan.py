@@ -2,7 +2,7 @@ import frappe
 from frappe.model.workflow import apply_workflow, get_transitions
 from frappe.tests.utils import FrappeTestCase
 
-from mehrwert_quartier.qs_arbeit.setup import COACHING_PLAN_WORKFLOW
+from mehrwert_quartier.qs_arbeit.setup import COACHING_PLAN_WORKFLOW, DISCONTINUE, after_migrate
 from mehrwert_quartier.setup.workflows import ensure_workflow
 from mehrwert_quartier.tests.factories import make_participant, make_user
 
@@ -48,7 +48,7 @@ class TestCoachingPlan(FrappeTestCase):
 		with self.assertRaises(frappe.ValidationError):
 			apply_workflow(plan, "Agree")
 		plan.reload()
-		plan = apply_workflow(plan, "Discontinue")
+		plan = apply_workflow(plan, DISCONTINUE)
 		self.assertEqual(plan.status, "Discontinued")
 
 	def test_only_counsellors_move_the_plan(self):
@@ -62,6 +62,22 @@ class TestCoachingPlan(FrappeTestCase):
 			frappe.set_user("Administrator")
 		frappe.set_user(make_user("Counsellor"))
 		try:
-			self.assertEqual({t.action for t in get_transitions(plan)}, {"Agree", "Discontinue"})
+			self.assertEqual({t.action for t in get_transitions(plan)}, {"Agree", DISCONTINUE})
 		finally:
 			frappe.set_user("Administrator")
+
+	def test_migrate_renames_the_old_discontinue_action(self):
+		old = {"parent": COACHING_PLAN_WORKFLOW.name, "action": DISCONTINUE}
+		if not frappe.db.exists("Workflow Action Master", "Discontinue"):
+			frappe.get_doc(
+				{"doctype": "Workflow Action Master", "workflow_action_name": "Discontinue"}
+			).insert()
+		frappe.db.set_value("Workflow Transition", old, "action", "Discontinue")
+		after_migrate()
+		after_migrate()
+		actions = frappe.get_all(
+			"Workflow Transition", filters={"parent": COACHING_PLAN_WORKFLOW.name}, pluck="action"
+		)
+		self.assertEqual(actions.count(DISCONTINUE), 3)
+		self.assertNotIn("Discontinue", actions)
+		self.assertFalse(frappe.db.exists("Workflow Action Master", "Discontinue"))

@@ -6,11 +6,13 @@ from frappe import _
 from frappe.model.document import Document
 
 from mehrwert_quartier.qs_arbeit.employers import employer_name
+from mehrwert_quartier.rules.languages import german_names
 
 
 class JobVacancy(Document):
 	def validate(self):
 		self.set_employer_name()
+		self.languages = german_names(self.languages) or None
 		self.check_numbers()
 
 	def set_employer_name(self):

@@ -17,6 +17,7 @@ from mehrwert_quartier.rules.esf import (
 	is_long_term_unemployed,
 	missing_entry_fields,
 )
+from mehrwert_quartier.rules.languages import german_names
 from mehrwert_quartier.todos import ensure_todo
 from mehrwert_quartier.validation import rule_check, valid_postcode
 
@@ -29,6 +30,7 @@ class Participant(Document):
 
 	def validate(self):
 		self.set_full_name()
+		self.languages = german_names(self.languages) or None
 		self.normalize_postcode()
 		self.derive_programme_area()
 		self.clear_months_unless_unemployed()
