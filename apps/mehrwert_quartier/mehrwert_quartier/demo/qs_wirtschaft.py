@@ -1,6 +1,7 @@
 """Demo data of QS Wirtschaft: businesses in ERPNext's CRM (leads, prospects, customers) in both areas,
 opportunities at every sales stage and some enterprise support cases. Idempotent: a business whose
-name exists is skipped together with its opportunity and case."""
+name exists is kept; its opportunity and case are made where missing (after a reinstall of the app, whose
+tables went, while ERPNext's businesses stayed)."""
 
 import random
 
@@ -83,15 +84,17 @@ def make_businesses(rng: random.Random) -> int:
 			"mq_receives_social_transfers": int(business_type == "Solo Self-Employed" and rng.random() < 0.6),
 		}
 		kind = KINDS[i % 3]
-		if find_business(kind, name):
-			continue
-		party = make_party(kind, name, values)
-		make_opportunity(
-			kind, party, SALES_STAGES[i % len(SALES_STAGES)], OPPORTUNITY_TYPES[i % len(OPPORTUNITY_TYPES)]
-		)
-		if i % 3 != 1:
+		party = find_business(kind, name)
+		if not party:
+			party = make_party(kind, name, values)
+			created += 1
+		# ERPNext's records outlive the app: after a reinstall the app's own records are made again
+		if not frappe.db.exists("Opportunity", {"party_name": party}):
+			make_opportunity(
+				kind, party, SALES_STAGES[i % len(SALES_STAGES)], OPPORTUNITY_TYPES[i % len(OPPORTUNITY_TYPES)]
+			)
+		if i % 3 != 1 and not frappe.db.exists("Enterprise Support Case", {"business": party}):
 			make_case(rng, kind, party, values, CASE_STATES[i % len(CASE_STATES)])
-		created += 1
 	return created
 
 

@@ -34,3 +34,16 @@ class TestQsWirtschaftDemo(FrappeTestCase):
 			frappe.get_all("Enterprise Support Case", {"coach": "coaching@mehrwert.example"}, pluck="status")
 		)
 		self.assertEqual(states, {"Contacted", "Needs Assessed", "In Support", "Completed", "Dormant"})
+
+	def test_after_a_reinstall_the_cases_of_the_kept_businesses_come_back(self):
+		"""Uninstalling the app drops its tables, ERPNext's businesses stay: the demo made no support case
+		for them again, and the security layer had no restricted case to probe."""
+		make_users(random.Random(1))
+		make_businesses(random.Random(7))
+		demo = {"coach": "coaching@mehrwert.example", "business_name": ("in", [b[0] for b in BUSINESSES])}
+		businesses = frappe.get_all("Enterprise Support Case", demo, pluck="business", order_by="business")
+		self.assertEqual(len(businesses), 20)
+		frappe.db.delete("Enterprise Support Case", demo)  # as the app's uninstall drops its table
+		self.assertEqual(make_businesses(random.Random(7)), 0)  # no business made twice
+		again = frappe.get_all("Enterprise Support Case", demo, pluck="business", order_by="business")
+		self.assertEqual(again, businesses)
