@@ -27,7 +27,14 @@ restore() {
 	[ -f "$prefix-files.tar" ] && files+=(--with-public-files "$prefix-files.tar")
 	[ -f "$prefix-private-files.tar" ] && files+=(--with-private-files "$prefix-private-files.tar")
 	log "restoring $db into the new site $site ${files[*]:+(with files)}"
-	# Frappe names the new database after the site's real path: unique per bench
+	# the bench CLI wants an existing site: its config names the new database (as scripts/site.sh names it:
+	# several benches share the server) and the password `restore` gives its database user
+	local db_name db_password
+	db_name="_$(printf '%s' "$BENCH_ROOT/$site" | sha1sum | cut -c1-16)"
+	db_password=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | cut -c1-16)
+	mkdir -p "sites/$site"
+	(umask 077 && printf '{"db_name": "%s", "db_password": "%s", "db_type": "mariadb"}\n' "$db_name" "$db_password" \
+		>"sites/$site/site_config.json")
 	bench --site "$site" --force restore "$db" "${files[@]}" --db-root-username "$MQ_DB_ADMIN_USER" \
 		--db-root-password "$(db_admin_password)" --admin-password "$MQ_ADMIN_PASSWORD" \
 		>"logs/restore-$site.log" 2>&1 || {

@@ -129,11 +129,12 @@ config() {
 		die "nginx rejects $dir/nginx.conf"
 }
 
-# ready: the port answers and gunicorn behind it (ping through nginx)
+# ready: gunicorn answers through nginx (a Frappe answer; nginx's own are 502/504 while gunicorn boots)
 wait_ready() {
-	local port=$1 seconds=${2:-90}
+	local port=$1 seconds=${2:-120} code
 	for _ in $(seq "$seconds"); do
-		curl -sf -o /dev/null --max-time 5 "http://127.0.0.1:$port/api/method/ping" && return 0
+		code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$port/api/method/ping" || true)
+		case "$code" in 200 | 404) return 0 ;; esac
 		sleep 1
 	done
 	return 1
@@ -145,7 +146,11 @@ start() {
 	config "$port" "$profile"
 	setsid "$HONCHO" start -f "$dir/Procfile" -d "$BENCH_ROOT" >"$dir/honcho.log" 2>&1 </dev/null &
 	echo $! >"$dir/honcho.pid"
-	wait_ready "$port" || { tail -20 "$dir/honcho.log" logs/*"$port"-web.error.log >&2 || true; stop "$port"; return 1; }
+	wait_ready "$port" || {
+		tail -n 20 "$dir/honcho.log" logs/*"$port"-web.error.log >&2 || true
+		stop "$port"
+		return 1
+	}
 	log "production server on http://127.0.0.1:$port (pid $(cat "$dir/honcho.pid"), logs/*-$port-*.log)"
 }
 

@@ -49,6 +49,8 @@ second() {
 
 drop() {
 	[ -d "sites/$1" ] || return 0
+	# a folder without a config is what a failed restore leaves: no database to drop
+	site_exists "$1" || { rm -rf "sites/${1:?}"; return 0; }
 	log "dropping site $1"
 	bench drop-site "$1" --force --no-backup --db-root-username "$MQ_DB_ADMIN_USER" \
 		--db-root-password "$(db_admin_password)" >/dev/null
