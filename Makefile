@@ -2,10 +2,15 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help setup site run stop test test-unit test-integration test-browser test-security benchmark lint format clean-test-site
+.PHONY: help setup site run serve server-config backup restore second-site stop test test-unit test-integration test-browser test-security benchmark lint format clean-test-site
 
 help:
 	@echo "make run        build what is missing, create the site with demo data, start the server"
+	@echo "make serve      the same under the production server: nginx, gunicorn, socket.io, scheduler, workers"
+	@echo "make server-config  nginx and supervisor configuration for a server install, into config/"
+	@echo "make backup     bench backup --with-files of the site (MQ_SITE)"
+	@echo "make restore BACKUP=sites/SITE/private/backups/STAMP SITE=new.site   restore into a new site"
+	@echo "make second-site  a second programme site on this bench (MQ_SECOND_SITE)"
 	@echo "make test       build what is missing, run all test layers on a throwaway test site"
 	@echo "make benchmark  run the benchmarks in tests/benchmarks"
 	@echo "make lint       ruff check and format check of the app"
@@ -18,6 +23,21 @@ site: setup
 
 run: setup
 	@scripts/run.sh
+
+serve: setup
+	@scripts/serve.sh
+
+server-config: setup
+	@scripts/serve.sh server-config
+
+backup: setup
+	@scripts/backup.sh backup "$${SITE:-$${MQ_SITE:-mehrwert.localhost}}"
+
+restore: setup
+	@scripts/backup.sh restore "$(BACKUP)" "$(SITE)"
+
+second-site: setup
+	@scripts/site.sh second "$${MQ_SECOND_SITE:-zweites.mehrwert.localhost}"
 
 test: setup
 	@scripts/test.sh

@@ -14,6 +14,8 @@ cd "$BENCH_ROOT"
 : "${MQ_SITE:=mehrwert.localhost}"
 : "${MQ_TEST_SITE:=test.mehrwert.localhost}"
 : "${MQ_HTTP_PORT:=8000}"
+# socket.io of this bench (one per bench: several benches on a machine must not share 9000)
+: "${MQ_SOCKETIO_PORT:=$((MQ_HTTP_PORT + 1000))}"
 : "${MQ_ADMIN_PASSWORD:=admin}"
 : "${MQ_DB_HOST:=127.0.0.1}"
 : "${MQ_DB_PORT:=3306}"

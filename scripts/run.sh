@@ -2,6 +2,7 @@
 # `make run`: the first time creates the site with demo data and builds the assets; then starts the server.
 #   scripts/run.sh            prepare (when needed) and start
 #   scripts/run.sh prepare    only prepare
+#   scripts/run.sh banner     only print the URL and the demo logins (scripts/serve.sh)
 source "$(dirname "$0")/lib.sh"
 
 # A hash of what a migrate reads: DocTypes, patches, hooks, workspace, fixtures of the app.
@@ -57,6 +58,7 @@ start() {
 
 case "${1:-all}" in
 	prepare) prepare ;;
+	banner) banner ;;
 	all) prepare; start ;;
-	*) die "usage: run.sh [prepare]" ;;
+	*) die "usage: run.sh [prepare|banner]" ;;
 esac

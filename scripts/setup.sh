@@ -101,8 +101,10 @@ step_node() {
 
 # Frappe keeps bench-wide keys (assets.json, job queues) unprefixed in Redis: every bench of this
 # machine gets its own pair of Redis databases, registered in $MQ_CACHE_DIR/redis-slots.
+# Another Redis server ($MQ_REDIS_URL) has a registry of its own.
 redis_slot() {
 	local reg="$MQ_CACHE_DIR/redis-slots" slot path
+	[ "$MQ_REDIS_URL" = "redis://127.0.0.1:6379" ] || reg+="-$(printf '%s' "$MQ_REDIS_URL" | tr -c 'A-Za-z0-9' '_')"
 	mkdir -p "$MQ_CACHE_DIR"; touch "$reg"
 	slot=$(awk -F'\t' -v p="$BENCH_ROOT" '$2 == p {print $1}' "$reg")
 	if [ -z "$slot" ]; then
@@ -124,7 +126,7 @@ step_config() {
 	local cfg=sites/common_site_config.json
 	if [ ! -f "$cfg" ]; then
 		local slot; slot=$(redis_slot)
-		sed -e "s|@FRAPPE_USER@|$(id -un)|" -e "s|@HTTP_PORT@|$MQ_HTTP_PORT|" \
+		sed -e "s|@FRAPPE_USER@|$(id -un)|" -e "s|@HTTP_PORT@|$MQ_HTTP_PORT|" -e "s|@SOCKETIO_PORT@|$MQ_SOCKETIO_PORT|" \
 			-e "s|@REDIS_CACHE@|$MQ_REDIS_URL/$((2 * slot))|" -e "s|@REDIS_QUEUE@|$MQ_REDIS_URL/$((2 * slot + 1))|" \
 			sites/common_site_config.template.json >"$cfg"
 	fi

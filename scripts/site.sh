@@ -4,6 +4,8 @@
 #   scripts/site.sh bare SITE       new site with ERPNext and the app, setup left to ERPNext's test runner
 #   scripts/site.sh demo SITE       load the demo data once
 #   scripts/site.sh drop SITE       drop a site and its database
+#   scripts/site.sh second SITE     `make second-site`: another programme site on this bench (create, in
+#                                   /etc/hosts when allowed); `make serve` serves it by its host name
 source "$(dirname "$0")/lib.sh"
 
 create() {
@@ -38,8 +40,17 @@ demo() {
 	bench --site "$1" execute mehrwert_quartier.demo.load
 }
 
+second() {
+	create "$1"
+	grep -qE "^[^#]*[[:space:]]$1([[:space:]]|\$)" /etc/hosts 2>/dev/null ||
+		{ echo "127.0.0.1 $1" | as_root tee -a /etc/hosts >/dev/null 2>&1 || true; }
+	log "site $1 is ready: http://$1:$MQ_HTTP_PORT/app (make serve), Administrator / $MQ_ADMIN_PASSWORD"
+}
+
 drop() {
 	[ -d "sites/$1" ] || return 0
+	# a folder without a config is what a failed restore leaves: no database to drop
+	site_exists "$1" || { rm -rf "sites/${1:?}"; return 0; }
 	log "dropping site $1"
 	bench drop-site "$1" --force --no-backup --db-root-username "$MQ_DB_ADMIN_USER" \
 		--db-root-password "$(db_admin_password)" >/dev/null

@@ -4,6 +4,7 @@
 # The integration, browser and security layers run on a throwaway site ($MQ_TEST_SITE), created fresh and dropped
 # afterwards (keep it with MQ_KEEP_TEST_SITE=1).
 source "$(dirname "$0")/lib.sh"
+: "${MQ_BROWSER_PORT:=8011}"
 
 RESULTS="${MQ_RESULTS_DIR:-$BENCH_ROOT/.test-results}"
 rm -rf "$RESULTS"; mkdir -p "$RESULTS"
@@ -44,6 +45,10 @@ layer_integration() {
 	MQ_TEST_SITE="$MQ_TEST_SITE" MQ_BENCH_CLI="$MQ_BENCH_CLI" env/bin/python -m pytest tests/lifecycle -q \
 		-p no:cacheprovider --junitxml="$RESULTS/integration-lifecycle.xml" || true
 	[ -s "$RESULTS/integration-lifecycle.xml" ] || could_not_run integration "the life cycle tests wrote no report"
+	log "layer 2: integration, operations (backup and restore, faults, a second site) in tests/ops"
+	MQ_TEST_SITE="$MQ_TEST_SITE" MQ_BENCH_CLI="$MQ_BENCH_CLI" MQ_OPS_PORT="${MQ_OPS_PORT:-$((MQ_BROWSER_PORT + 1))}" \
+		env/bin/python -m pytest tests/ops -q -p no:cacheprovider --junitxml="$RESULTS/integration-ops.xml" || true
+	[ -s "$RESULTS/integration-ops.xml" ] || could_not_run integration "the operations tests wrote no report"
 }
 
 # ERPNext's own CRM tests with the app installed: its test records name English fixtures ("All Customer

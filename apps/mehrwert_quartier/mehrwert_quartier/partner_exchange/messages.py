@@ -112,6 +112,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
 		"The file was not attached to this import batch by the person who created it",
 	),
 	"error_column": ("Fehler / Errors", "Errors"),
+	"disk_full": (
+		"Auf dem Server ist kein Speicherplatz frei: der Fehlerbericht konnte nicht geschrieben werden. "
+		"Der Importvorgang kann erneut gestartet werden, sobald wieder Platz ist",
+		"The server has no disk space left: the error report could not be written. "
+		"The import batch can be started again once there is space",
+	),
 }
 
 

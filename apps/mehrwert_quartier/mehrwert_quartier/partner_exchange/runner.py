@@ -1,5 +1,6 @@
 """Run an Import Batch: dry run (validate) or import, inline for small files, as a background job for large ones."""
 
+import errno
 import json
 
 import frappe
@@ -14,6 +15,10 @@ from mehrwert_quartier.partner_exchange.rows import inspect_file, report_table
 from mehrwert_quartier.partner_exchange.xlsx import write_error_report
 
 BACKGROUND_ROWS = 2000
+
+
+class DiskFull(frappe.ValidationError):
+	"""The error report could not be written: no space left. The batch stays retryable."""
 
 
 def start(batch, action: str, background_rows: int = BACKGROUND_ROWS) -> dict:
@@ -50,11 +55,11 @@ def run_job(batch: str, action: str):
 		doc.flags.ignore_permissions = partners.is_partner()  # checked before the job was queued
 		try:
 			run(doc, action, inspect(doc), partial=doc.valid_rows_only)
-		except Exception:
+		except Exception as failure:
 			frappe.db.rollback()
 			doc.reload()
 			doc.status = "Failed"
-			doc.add_log(frappe.get_traceback())
+			doc.add_log(str(failure) if isinstance(failure, DiskFull) else frappe.get_traceback())
 			doc.save(ignore_permissions=True)
 		frappe.db.commit()  # nosemgrep: background job ends its own transaction
 	finally:
@@ -151,14 +156,20 @@ def attach_error_report(batch, inspection):
 		return
 	columns = sorted(inspection.match.columns)
 	content = write_error_report(*report_table(inspection.table, inspection.rows, columns))
-	file = frappe.get_doc(
-		{
-			"doctype": "File",
-			"file_name": f"{batch.name}-fehlerbericht.xlsx",
-			"is_private": 1,
-			"attached_to_doctype": "Import Batch",
-			"attached_to_name": batch.name,
-			"content": content,
-		}
-	).insert(ignore_permissions=True)
+	try:
+		file = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": f"{batch.name}-fehlerbericht.xlsx",
+				"is_private": 1,
+				"attached_to_doctype": "Import Batch",
+				"attached_to_name": batch.name,
+				"content": content,
+			}
+		).insert(ignore_permissions=True)
+	except OSError as error:
+		if error.errno != errno.ENOSPC:
+			raise
+		# the request (or the job) rolls back what this run wrote; committed chunks count as unchanged
+		frappe.throw(bilingual("disk_full"), DiskFull, title=_("No disk space left"))
 	batch.error_report = file.file_url
