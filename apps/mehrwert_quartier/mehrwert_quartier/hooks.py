@@ -175,3 +175,7 @@ override_whitelisted_methods = {
 role_home_page = {"Programme Partner": "partner"}
 # the search bar finds participants (setup/global_search.py adds them to Global Search Settings)
 global_search_doctypes = {"Default": [{"doctype": "Participant"}]}
+
+# Data protection (issue 14, docs/data-protection.md): retention clock and the daily anonymisation job (runs only
+# once the Data Protection Officer switched it on in Programme Settings)
+scheduler_events.setdefault("daily", []).append("mehrwert_quartier.data_protection.jobs.daily")

@@ -71,6 +71,16 @@ def write_rows(headers: list[str], rows, sheet_title: str = "Daten") -> bytes:
 	return _save(workbook)
 
 
+def write_sheets(sheets: list[tuple[str, list[list]]]) -> bytes:
+	"""A write-only workbook of several sheets of plain rows, every cell safe (anonymised uploads)."""
+	workbook = Workbook(write_only=True)
+	for title, rows in sheets:
+		sheet = workbook.create_sheet(title)
+		for row in rows:
+			sheet.append([plain_or_safe(sheet, v) for v in row])
+	return _save(workbook)
+
+
 def plain_or_safe(sheet, value):
 	"""The value itself when openpyxl stores it as it is (the fast path of large exports), else :func:`safe_cell`."""
 	if isinstance(value, str) and (is_risky(value) or ILLEGAL_CHARACTERS_RE.search(value)):
