@@ -179,3 +179,32 @@ global_search_doctypes = {"Default": [{"doctype": "Participant"}]}
 # Data protection (issue 14, docs/data-protection.md): retention clock and the daily anonymisation job (runs only
 # once the Data Protection Officer switched it on in Programme Settings)
 scheduler_events.setdefault("daily", []).append("mehrwert_quartier.data_protection.jobs.daily")
+# a participant restricted by a data subject request (Art. 18), with its linked records, only for the DPO
+permission_query_conditions.update(
+	{"Participant": "mehrwert_quartier.data_protection.restriction.participant_query_conditions"}
+	| {
+		doctype: "mehrwert_quartier.data_protection.restriction.linked_query_conditions"
+		for doctype in (
+			"Consultation",
+			"Consent",
+			"Coaching Plan",
+			"Referral",
+			"Placement",
+			"Event Registration",
+		)
+	}
+)
+has_permission.update(
+	{"Participant": "mehrwert_quartier.data_protection.restriction.participant_has_permission"}
+	| {
+		doctype: "mehrwert_quartier.data_protection.restriction.linked_has_permission"
+		for doctype in (
+			"Consultation",
+			"Consent",
+			"Coaching Plan",
+			"Referral",
+			"Placement",
+			"Event Registration",
+		)
+	}
+)
