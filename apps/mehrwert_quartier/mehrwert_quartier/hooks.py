@@ -208,3 +208,4 @@ has_permission.update(
 		)
 	}
 )
+scheduler_events["daily"].append("mehrwert_quartier.data_protection.consents.daily")
