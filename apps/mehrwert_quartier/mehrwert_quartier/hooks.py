@@ -209,3 +209,4 @@ has_permission.update(
 	}
 )
 scheduler_events["daily"].append("mehrwert_quartier.data_protection.consents.daily")
+doctype_js["Participant"].append("public/js/participant_data_protection.js")
