@@ -15,6 +15,25 @@ DPO = "Data Protection Officer"
 
 class ProgrammeSettings(Document):
 	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from mehrwert_quartier.data_protection.doctype.retention_rule.retention_rule import RetentionRule
+
+		access_flag_threshold: DF.Int
+		anonymisation_enabled: DF.Check
+		anonymisation_enabled_by: DF.Link | None
+		anonymisation_enabled_on: DF.Datetime | None
+		consent_reminder_days: DF.Int
+		last_payment_date: DF.Date | None
+		last_run_on: DF.Datetime | None
+		last_run_summary: DF.SmallText | None
+		programme_end: DF.Date | None
+		programme_start: DF.Date | None
+		retention_rules: DF.Table[RetentionRule]
 	# end: auto-generated types
 
 	def validate(self):
