@@ -31,10 +31,20 @@ class DataSubjectRequest(Document):
 		identity_evidence: DF.SmallText | None
 		participant: DF.Link | None
 		received_on: DF.Date
-		refusal_ground: DF.Literal["", "Art. 17(3)(b) GDPR: legal obligation to keep ESF documents (Regulation (EU) 2021/1060, Art. 82)", "Art. 17(3)(e) GDPR: establishment, exercise or defence of legal claims", "Art. 12(5) GDPR: manifestly unfounded or excessive", "Art. 12(6) GDPR: identity could not be confirmed", "Art. 21(1) GDPR: compelling legitimate grounds", "Other legal ground"]
+		refusal_ground: DF.Literal[
+			"",
+			"Art. 17(3)(b) GDPR: legal obligation to keep ESF documents (Regulation (EU) 2021/1060, Art. 82)",
+			"Art. 17(3)(e) GDPR: establishment, exercise or defence of legal claims",
+			"Art. 12(5) GDPR: manifestly unfounded or excessive",
+			"Art. 12(6) GDPR: identity could not be confirmed",
+			"Art. 21(1) GDPR: compelling legitimate grounds",
+			"Other legal ground",
+		]
 		refusal_reason: DF.SmallText | None
 		reminder_todo: DF.Link | None
-		request_type: DF.Literal["", "Access", "Rectification", "Restriction", "Erasure", "Objection", "Withdrawal of consent"]
+		request_type: DF.Literal[
+			"", "Access", "Rectification", "Restriction", "Erasure", "Objection", "Withdrawal of consent"
+		]
 		requester_contact: DF.Data | None
 		requester_name: DF.Data
 		status: DF.Literal["Received", "Identity checked", "Decided", "Done", "Refused"]

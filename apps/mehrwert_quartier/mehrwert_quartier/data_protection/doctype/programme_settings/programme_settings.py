@@ -21,6 +21,7 @@ class ProgrammeSettings(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from mehrwert_quartier.data_protection.doctype.retention_rule.retention_rule import RetentionRule
 
 		access_flag_threshold: DF.Int

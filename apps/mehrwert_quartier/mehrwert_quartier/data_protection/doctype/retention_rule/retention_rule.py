@@ -19,7 +19,13 @@ class RetentionRule(Document):
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
-		record_kind: DF.Literal["ESF participant", "Walk-in contact", "Import file and error report", "Access log", "Data subject request"]
+		record_kind: DF.Literal[
+			"ESF participant",
+			"Walk-in contact",
+			"Import file and error report",
+			"Access log",
+			"Data subject request",
+		]
 		years: DF.Int
 	# end: auto-generated types
 
