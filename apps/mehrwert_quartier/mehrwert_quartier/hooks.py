@@ -210,3 +210,4 @@ has_permission.update(
 )
 scheduler_events["daily"].append("mehrwert_quartier.data_protection.consents.daily")
 doctype_js["Participant"].append("public/js/participant_data_protection.js")
+mq_demo_generators.append("mehrwert_quartier.demo.data_protection.make_data_protection")
