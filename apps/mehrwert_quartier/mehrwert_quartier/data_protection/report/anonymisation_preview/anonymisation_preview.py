@@ -28,8 +28,7 @@ def columns() -> list[dict]:
 		{
 			"fieldname": "doctype",
 			"label": _("Kind of Record"),
-			"fieldtype": "Link",
-			"options": "DocType",
+			"fieldtype": "Data",
 			"width": 150,
 		},
 		{

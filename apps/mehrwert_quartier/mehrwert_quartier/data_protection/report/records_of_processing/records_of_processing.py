@@ -62,8 +62,7 @@ def columns() -> list[dict]:
 		{
 			"fieldname": "doctype",
 			"label": _("Document Type"),
-			"fieldtype": "Link",
-			"options": "DocType",
+			"fieldtype": "Data",
 			"width": 170,
 		},
 		{"fieldname": "purpose", "label": _("Purpose"), "fieldtype": "Data", "width": 260},
