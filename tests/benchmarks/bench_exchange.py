@@ -28,187 +28,238 @@ MEMORY_ROWS = 100000
 EXPORT_ROWS = 50000
 WARM_UP_ROWS = 50
 HEADERS = [
-	"First Name",
-	"Last Name",
-	"Date of Birth",
-	"Gender",
-	"Email",
-	"Phone",
-	"Street and Number",
-	"Postcode",
-	"City",
+    "First Name",
+    "Last Name",
+    "Date of Birth",
+    "Gender",
+    "Email",
+    "Phone",
+    "Street and Number",
+    "Postcode",
+    "City",
 ]
 
 
 def participant_rows(count: int):
-	"""Deterministic rows; the natural key (last name, first name, date of birth) is unique per row."""
-	from mehrwert_quartier.demo.people import make_people
+    """Deterministic rows; the natural key (last name, first name, date of birth) is unique per row."""
+    from mehrwert_quartier.demo.people import make_people
 
-	people = make_people(random.Random(2026), count)
-	born = datetime.date(1950, 1, 1)
-	for i, p in enumerate(people):
-		birthday = born + datetime.timedelta(days=i % 18000)
-		email = f"tn{i}@beispiel.example"
-		yield [p.first_name, p.last_name, birthday, p.gender, email, p.phone, p.street, p.postcode, p.city]
+    people = make_people(random.Random(2026), count)
+    born = datetime.date(1950, 1, 1)
+    for i, p in enumerate(people):
+        birthday = born + datetime.timedelta(days=i % 18000)
+        email = f"tn{i}@beispiel.example"
+        yield [
+            p.first_name,
+            p.last_name,
+            birthday,
+            p.gender,
+            email,
+            p.phone,
+            p.street,
+            p.postcode,
+            p.city,
+        ]
 
 
 def workbook(count: int) -> bytes:
-	book = Workbook(write_only=True)
-	sheet = book.create_sheet("Daten")
-	sheet.append(HEADERS)
-	for row in participant_rows(count):
-		sheet.append(row)
-	buffer = io.BytesIO()
-	book.save(buffer)
-	return buffer.getvalue()
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Daten")
+    sheet.append(HEADERS)
+    for row in participant_rows(count):
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
 
 
 def connect():
-	import frappe
+    import frappe
 
-	os.chdir(BENCH_ROOT / "sites")  # frappe's loggers write to ../logs
-	frappe.init(site=SITE, sites_path=".")
-	frappe.connect()
-	frappe.set_user("Administrator")
-	return frappe
+    os.chdir(BENCH_ROOT / "sites")  # frappe's loggers write to ../logs
+    frappe.init(site=SITE, sites_path=".")
+    frappe.connect()
+    frappe.set_user("Administrator")
+    return frappe
 
 
 def empty_participants(frappe):
-	frappe.db.delete("Participant")
-	frappe.db.commit()
+    frappe.db.delete("Participant")
+    frappe.db.commit()
 
 
 def import_with_exchange(frappe, content: bytes) -> float:
-	from mehrwert_quartier.partner_exchange.engine import process
-	from mehrwert_quartier.partner_exchange.registry import field_specs, natural_key
-	from mehrwert_quartier.partner_exchange.rows import inspect_file
+    from mehrwert_quartier.partner_exchange.engine import process
+    from mehrwert_quartier.partner_exchange.registry import field_specs, natural_key
+    from mehrwert_quartier.partner_exchange.rows import inspect_file
 
-	start = time.perf_counter()
-	key = natural_key("Participant")
-	inspection = inspect_file("teilnehmende.xlsx", content, field_specs("Participant"), key)
-	assert not inspection.errors, inspection.errors
-	outcome = process(inspection, "Participant", key, write=True)
-	frappe.db.commit()
-	elapsed = time.perf_counter() - start
-	assert outcome.counts["new"] == len(inspection.rows), outcome.counts
-	return elapsed
+    start = time.perf_counter()
+    key = natural_key("Participant")
+    inspection = inspect_file(
+        "teilnehmende.xlsx", content, field_specs("Participant"), key
+    )
+    assert not inspection.errors, inspection.errors
+    outcome = process(inspection, "Participant", key, write=True)
+    frappe.db.commit()
+    elapsed = time.perf_counter() - start
+    assert outcome.counts["new"] == len(inspection.rows), outcome.counts
+    return elapsed
 
 
 def import_with_data_import(frappe, content: bytes) -> float:
-	from frappe.core.doctype.data_import.data_import import start_import
+    from frappe.core.doctype.data_import.data_import import start_import
 
-	file = frappe.get_doc(
-		{"doctype": "File", "file_name": "teilnehmende-data-import.xlsx", "is_private": 1, "content": content}
-	).insert()
-	data_import = frappe.get_doc(
-		{
-			"doctype": "Data Import",
-			"reference_doctype": "Participant",
-			"import_type": "Insert New Records",
-			"import_file": file.file_url,
-		}
-	).insert()
-	frappe.db.commit()
-	start = time.perf_counter()
-	start_import(data_import.name)  # what the background job runs, here in this process
-	frappe.db.commit()
-	elapsed = time.perf_counter() - start
-	status = frappe.db.get_value("Data Import", data_import.name, "status")
-	assert status == "Success", (
-		status,
-		frappe.db.get_value("Data Import", data_import.name, "template_warnings"),
-	)
-	return elapsed
+    file = frappe.get_doc(
+        {
+            "doctype": "File",
+            "file_name": "teilnehmende-data-import.xlsx",
+            "is_private": 1,
+            "content": content,
+        }
+    ).insert()
+    data_import = frappe.get_doc(
+        {
+            "doctype": "Data Import",
+            "reference_doctype": "Participant",
+            "import_type": "Insert New Records",
+            "import_file": file.file_url,
+        }
+    ).insert()
+    frappe.db.commit()
+    start = time.perf_counter()
+    start_import(data_import.name)  # what the background job runs, here in this process
+    frappe.db.commit()
+    elapsed = time.perf_counter() - start
+    status = frappe.db.get_value("Data Import", data_import.name, "status")
+    assert status == "Success", (
+        status,
+        frappe.db.get_value("Data Import", data_import.name, "template_warnings"),
+    )
+    return elapsed
 
 
 def peak_rss_mb() -> float:
-	"""The peak resident set size of this process (VmHWM; ru_maxrss would carry the parent's over exec)."""
-	with open("/proc/self/status") as status:
-		line = next(line for line in status if line.startswith("VmHWM:"))
-	return int(line.split()[1]) / 1024
+    """The peak resident set size of this process (VmHWM; ru_maxrss would carry the parent's over exec)."""
+    with open("/proc/self/status") as status:
+        line = next(line for line in status if line.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
 
 
 def measure_memory(path: str) -> None:
-	"""Subprocess: import the workbook at ``path`` (read, check, write, then roll back); print the peak RSS of the
-	whole process in MB, before and after, the seconds and the row counts."""
-	frappe = connect()
-	from mehrwert_quartier.partner_exchange import reader
-	from mehrwert_quartier.partner_exchange.engine import process
-	from mehrwert_quartier.partner_exchange.registry import field_specs, natural_key
-	from mehrwert_quartier.partner_exchange.rows import inspect_file
+    """Subprocess: import the workbook at ``path`` (read, check, write, then roll back); print the peak RSS of the
+    whole process in MB, before and after, the seconds and the row counts."""
+    frappe = connect()
+    from mehrwert_quartier.partner_exchange import reader
+    from mehrwert_quartier.partner_exchange.engine import process
+    from mehrwert_quartier.partner_exchange.registry import field_specs, natural_key
+    from mehrwert_quartier.partner_exchange.rows import inspect_file
 
-	reader.MAX_FILE_MB = reader.MAX_UNPACKED_MB = 1000  # above the upload limits on purpose: measure reading
-	specs, key = field_specs("Participant"), natural_key("Participant")
-	content = Path(path).read_bytes()
-	before = peak_rss_mb()
-	start = time.perf_counter()
-	inspection = inspect_file("gross.xlsx", content, specs, key, max_rows=MEMORY_ROWS)
-	assert not inspection.errors, inspection.errors
-	outcome = process(inspection, "Participant", key, write=True)
-	elapsed = time.perf_counter() - start
-	frappe.db.rollback()
-	print(f"{before:.0f} {peak_rss_mb():.0f} {elapsed:.1f} {len(inspection.rows)} {outcome.counts['new']}")
-	frappe.destroy()
+    reader.MAX_FILE_MB = reader.MAX_UNPACKED_MB = (
+        1000  # above the upload limits on purpose: measure reading
+    )
+    specs, key = field_specs("Participant"), natural_key("Participant")
+    content = Path(path).read_bytes()
+    before = peak_rss_mb()
+    start = time.perf_counter()
+    inspection = inspect_file("gross.xlsx", content, specs, key, max_rows=MEMORY_ROWS)
+    assert not inspection.errors, inspection.errors
+    outcome = process(inspection, "Participant", key, write=True)
+    elapsed = time.perf_counter() - start
+    frappe.db.rollback()
+    print(
+        f"{before:.0f} {peak_rss_mb():.0f} {elapsed:.1f} {len(inspection.rows)} {outcome.counts['new']}"
+    )
+    frappe.destroy()
 
 
 def export_rates() -> tuple[float, float]:
-	from mehrwert_quartier.partner_exchange.xlsx import write_rows
+    from mehrwert_quartier.partner_exchange.xlsx import write_rows
 
-	rows = [[str(v) if isinstance(v, datetime.date) else v for v in r] for r in participant_rows(EXPORT_ROWS)]
-	start = time.perf_counter()
-	write_rows(HEADERS, iter(rows))
-	app = time.perf_counter() - start
-	start = time.perf_counter()
-	book = Workbook(write_only=True)
-	sheet = book.create_sheet("Daten")
-	sheet.append(HEADERS)
-	for row in rows:
-		sheet.append(row)
-	book.save(io.BytesIO())
-	plain = time.perf_counter() - start
-	return EXPORT_ROWS / app, EXPORT_ROWS / plain
+    rows = [
+        [str(v) if isinstance(v, datetime.date) else v for v in r]
+        for r in participant_rows(EXPORT_ROWS)
+    ]
+    start = time.perf_counter()
+    write_rows(HEADERS, iter(rows))
+    app = time.perf_counter() - start
+    start = time.perf_counter()
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Daten")
+    sheet.append(HEADERS)
+    for row in rows:
+        sheet.append(row)
+    book.save(io.BytesIO())
+    plain = time.perf_counter() - start
+    return EXPORT_ROWS / app, EXPORT_ROWS / plain
 
 
 def main():
-	frappe = connect()
-	content = workbook(IMPORT_ROWS)
-	# warm-up: both importers load and compile their modules once, outside the measurement
-	for importer in (import_with_exchange, import_with_data_import):
-		empty_participants(frappe)
-		importer(frappe, workbook(WARM_UP_ROWS))
-	empty_participants(frappe)
-	ours = import_with_exchange(frappe, content)
-	empty_participants(frappe)
-	theirs = import_with_data_import(frappe, content)
-	empty_participants(frappe)
-	frappe.destroy()
+    frappe = connect()
+    content = workbook(IMPORT_ROWS)
+    # warm-up: both importers load and compile their modules once, outside the measurement
+    for importer in (import_with_exchange, import_with_data_import):
+        empty_participants(frappe)
+        importer(frappe, workbook(WARM_UP_ROWS))
+    empty_participants(frappe)
+    ours = import_with_exchange(frappe, content)
+    empty_participants(frappe)
+    theirs = import_with_data_import(frappe, content)
+    empty_participants(frappe)
+    frappe.destroy()
 
-	with tempfile.NamedTemporaryFile(suffix=".xlsx") as big:
-		big.write(workbook(MEMORY_ROWS))
-		big.flush()
-		output = subprocess.run(
-			[sys.executable, __file__, "--memory", big.name], check=True, capture_output=True, text=True
-		).stdout.split()
-	before, peak, memory_seconds, memory_rows, memory_new = output[-5:]
-	export_app, export_plain = export_rates()
+    with tempfile.NamedTemporaryFile(suffix=".xlsx") as big:
+        big.write(workbook(MEMORY_ROWS))
+        big.flush()
+        output = subprocess.run(
+            [sys.executable, __file__, "--memory", big.name],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+    before, peak, memory_seconds, memory_rows, memory_new = output[-5:]
+    export_app, export_plain = export_rates()
 
-	table = [
-		("a) import, partner importer", f"{IMPORT_ROWS / ours:,.0f} rows/s", f"{ours:.1f} s"),
-		("a) import, Frappe Data Import", f"{IMPORT_ROWS / theirs:,.0f} rows/s", f"{theirs:.1f} s"),
-		("a) ratio importer / Data Import", f"{theirs / ours:.1f} x", "target 10 x"),
-		(f"b) import {int(memory_rows):,} rows", f"{int(memory_new):,} new", f"{memory_seconds} s"),
-		("b) peak RSS of that whole process", f"{peak} MB", f"target < 300 MB ({before} MB before)"),
-		(f"c) export {EXPORT_ROWS:,} rows, app writer", f"{export_app:,.0f} rows/s", ""),
-		("c) export, openpyxl write-only", f"{export_plain:,.0f} rows/s", ""),
-		("c) ratio app / openpyxl", f"{export_app / export_plain:.0%}", "target >= 80 %"),
-	]
-	print(f"\nPartner exchange benchmark on {SITE} ({os.cpu_count()} cores)")
-	for name, value, note in table:
-		print(f"  {name:<36} {value:>22}  {note}")
+    table = [
+        (
+            "a) import, partner importer",
+            f"{IMPORT_ROWS / ours:,.0f} rows/s",
+            f"{ours:.1f} s",
+        ),
+        (
+            "a) import, Frappe Data Import",
+            f"{IMPORT_ROWS / theirs:,.0f} rows/s",
+            f"{theirs:.1f} s",
+        ),
+        ("a) ratio importer / Data Import", f"{theirs / ours:.1f} x", "target 10 x"),
+        (
+            f"b) import {int(memory_rows):,} rows",
+            f"{int(memory_new):,} new",
+            f"{memory_seconds} s",
+        ),
+        (
+            "b) peak RSS of that whole process",
+            f"{peak} MB",
+            f"target < 300 MB ({before} MB before)",
+        ),
+        (
+            f"c) export {EXPORT_ROWS:,} rows, app writer",
+            f"{export_app:,.0f} rows/s",
+            "",
+        ),
+        ("c) export, openpyxl write-only", f"{export_plain:,.0f} rows/s", ""),
+        (
+            "c) ratio app / openpyxl",
+            f"{export_app / export_plain:.0%}",
+            "target >= 80 %",
+        ),
+    ]
+    print(f"\nPartner exchange benchmark on {SITE} ({os.cpu_count()} cores)")
+    for name, value, note in table:
+        print(f"  {name:<36} {value:>22}  {note}")
 
 
 if __name__ == "__main__":
-	if sys.argv[1:2] == ["--memory"]:
-		measure_memory(sys.argv[2])
-	else:
-		main()
+    if sys.argv[1:2] == ["--memory"]:
+        measure_memory(sys.argv[2])
+    else:
+        main()

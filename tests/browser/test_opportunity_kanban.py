@@ -8,19 +8,33 @@ from playwright.sync_api import expect
 
 COACH = "coaching@mehrwert.example"
 BOARD = "Opportunities by Sales Stage"
-STAGES = ["Erstkontakt", "Bedarfsanalyse", "Unterstützung vereinbart", "In Betreuung", "Abgeschlossen"]
+STAGES = [
+    "Erstkontakt",
+    "Bedarfsanalyse",
+    "Unterstützung vereinbart",
+    "In Betreuung",
+    "Abgeschlossen",
+]
 
 
 def test_the_kanban_board_shows_the_sales_stages_and_the_deals(page, base_url):
-	failed = []
-	page.on("response", lambda r: r.status >= 400 and "/socket.io/" not in r.url and failed.append(r.url))
-	login(page, base_url, COACH)
-	page.wait_for_load_state("networkidle")
-	page.goto(f"{base_url}/app/opportunity/view/kanban/{quote(BOARD)}")
-	columns = page.locator(".kanban-column")
-	expect(columns.first).to_be_visible(timeout=30000)
-	titles = [t.strip() for t in page.locator(".kanban-column-title .kanban-title").all_inner_texts()]
-	assert titles == STAGES
-	expect(page.locator(".kanban-card-wrapper").first).to_be_visible()
-	assert failed == []
-	assert [e for e in page.errors if e.startswith("pageerror")] == []
+    failed = []
+    page.on(
+        "response",
+        lambda r: (
+            r.status >= 400 and "/socket.io/" not in r.url and failed.append(r.url)
+        ),
+    )
+    login(page, base_url, COACH)
+    page.wait_for_load_state("networkidle")
+    page.goto(f"{base_url}/app/opportunity/view/kanban/{quote(BOARD)}")
+    columns = page.locator(".kanban-column")
+    expect(columns.first).to_be_visible(timeout=30000)
+    titles = [
+        t.strip()
+        for t in page.locator(".kanban-column-title .kanban-title").all_inner_texts()
+    ]
+    assert titles == STAGES
+    expect(page.locator(".kanban-card-wrapper").first).to_be_visible()
+    assert failed == []
+    assert [e for e in page.errors if e.startswith("pageerror")] == []

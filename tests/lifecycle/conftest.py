@@ -11,13 +11,21 @@ BENCH_ROOT = Path(__file__).resolve().parents[2]
 
 
 def bench(*args: str, timeout: int = 900) -> str:
-	cli = os.environ.get("MQ_BENCH_CLI") or str(Path.home() / ".cache/mehrwert-quartier/bin/bench")
-	result = subprocess.run(
-		[cli, "--site", os.environ["MQ_TEST_SITE"], *args],
-		cwd=BENCH_ROOT, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL,
-	)
-	assert result.returncode == 0, f"bench {' '.join(args)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
-	return result.stdout
+    cli = os.environ.get("MQ_BENCH_CLI") or str(
+        Path.home() / ".cache/mehrwert-quartier/bin/bench"
+    )
+    result = subprocess.run(
+        [cli, "--site", os.environ["MQ_TEST_SITE"], *args],
+        cwd=BENCH_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, (
+        f"bench {' '.join(args)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    )
+    return result.stdout
 
 
 FOOTPRINT = """
@@ -31,21 +39,26 @@ print(json.dumps(app_footprint()))
 
 
 def footprint() -> dict[str, list[str]]:
-	"""What the app left in the site, read directly (``bench execute`` needs the app installed)."""
-	result = subprocess.run(
-		[str(BENCH_ROOT / "env/bin/python"), "-c", FOOTPRINT, os.environ["MQ_TEST_SITE"]],
-		cwd=BENCH_ROOT / "sites",  # frappe's loggers write to ../logs
-		capture_output=True,
-		text=True,
-		timeout=120,
-		stdin=subprocess.DEVNULL,
-	)
-	assert result.returncode == 0, result.stderr[-3000:]
-	return json.loads(result.stdout.strip().splitlines()[-1])
+    """What the app left in the site, read directly (``bench execute`` needs the app installed)."""
+    result = subprocess.run(
+        [
+            str(BENCH_ROOT / "env/bin/python"),
+            "-c",
+            FOOTPRINT,
+            os.environ["MQ_TEST_SITE"],
+        ],
+        cwd=BENCH_ROOT / "sites",  # frappe's loggers write to ../logs
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 @pytest.fixture(scope="session")
 def site() -> str:
-	if not os.environ.get("MQ_TEST_SITE"):
-		pytest.fail("MQ_TEST_SITE is not set: run through scripts/test.sh")
-	return os.environ["MQ_TEST_SITE"]
+    if not os.environ.get("MQ_TEST_SITE"):
+        pytest.fail("MQ_TEST_SITE is not set: run through scripts/test.sh")
+    return os.environ["MQ_TEST_SITE"]
