@@ -8,6 +8,8 @@ from mehrwert_quartier.security.promises import PROMISES
 RESTRICTED_CASE = "Entrepreneur receiving social transfers"
 # a record each role may read where the DocType restricts records (the partner's own organisation)
 PREFERRED = {"Partner Organisation": [["name", "=", "Jobcenter Leipzig"]]}
+# Single DocTypes: the one record is named like the DocType
+SINGLES = {"Programme Settings"}
 
 
 def first(admin, doctype: str, filters=None) -> str | None:
@@ -23,6 +25,9 @@ def first(admin, doctype: str, filters=None) -> str | None:
 def _names(admin_id: int, admin) -> dict[str, str]:
 	names = {}
 	for doctype in PROMISES:
+		if doctype in SINGLES:
+			names[doctype] = doctype
+			continue
 		filters = PREFERRED.get(doctype)
 		if doctype == "Enterprise Support Case":
 			filters = [["case_type", "!=", RESTRICTED_CASE]]

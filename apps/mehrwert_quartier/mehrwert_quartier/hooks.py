@@ -175,3 +175,39 @@ override_whitelisted_methods = {
 role_home_page = {"Programme Partner": "partner"}
 # the search bar finds participants (setup/global_search.py adds them to Global Search Settings)
 global_search_doctypes = {"Default": [{"doctype": "Participant"}]}
+
+# Data protection (issue 14, docs/data-protection.md): retention clock and the daily anonymisation job (runs only
+# once the Data Protection Officer switched it on in Programme Settings)
+scheduler_events.setdefault("daily", []).append("mehrwert_quartier.data_protection.jobs.daily")
+# a participant restricted by a data subject request (Art. 18), with its linked records, only for the DPO
+permission_query_conditions.update(
+	{"Participant": "mehrwert_quartier.data_protection.restriction.participant_query_conditions"}
+	| {
+		doctype: "mehrwert_quartier.data_protection.restriction.linked_query_conditions"
+		for doctype in (
+			"Consultation",
+			"Consent",
+			"Coaching Plan",
+			"Referral",
+			"Placement",
+			"Event Registration",
+		)
+	}
+)
+has_permission.update(
+	{"Participant": "mehrwert_quartier.data_protection.restriction.participant_has_permission"}
+	| {
+		doctype: "mehrwert_quartier.data_protection.restriction.linked_has_permission"
+		for doctype in (
+			"Consultation",
+			"Consent",
+			"Coaching Plan",
+			"Referral",
+			"Placement",
+			"Event Registration",
+		)
+	}
+)
+scheduler_events["daily"].append("mehrwert_quartier.data_protection.consents.daily")
+doctype_js["Participant"].append("public/js/participant_data_protection.js")
+mq_demo_generators.append("mehrwert_quartier.demo.data_protection.make_data_protection")

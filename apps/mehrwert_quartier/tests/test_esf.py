@@ -105,3 +105,14 @@ def test_consent_dates_and_private_files():
 	assert is_private_file_url("/private/files/einwilligung.pdf")
 	assert not is_private_file_url("/files/einwilligung.pdf")
 	assert not is_private_file_url(None)
+
+
+def test_a_consent_expires_after_its_last_valid_day():
+	from mehrwert_quartier.rules.consent import consent_status
+
+	given, until = date(2026, 1, 10), date(2026, 6, 30)
+	assert is_consent_valid(given, None, date(2026, 6, 30), until)
+	assert not is_consent_valid(given, None, date(2026, 7, 1), until)
+	assert consent_status(None, until, date(2026, 7, 1)) == "Expired"
+	assert consent_status(date(2026, 5, 1), until, date(2026, 7, 1)) == "Withdrawn"
+	assert consent_status(None, None, date(2030, 1, 1)) == "Valid"

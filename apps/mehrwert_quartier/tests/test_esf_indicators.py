@@ -70,3 +70,13 @@ def test_result_indicators():
 	assert table["Gaining a qualification upon leaving"]["Male"] == 1
 	assert table["In employment, including self-employment, six months after leaving"]["Total"] == 1
 	assert table["With an improved labour market situation six months after leaving"]["Total"] == 2
+
+
+def test_an_anonymised_participant_counts_by_the_age_kept_at_entry():
+	born = date(2009, 6, 1)
+	kept = person("Female", date_of_birth=born)
+	anonymised = person("Female", date_of_birth=None, age_at_entry=age_at(born, ENTRY))
+	for people in ([kept], [anonymised]):
+		table = count(people, OUTPUT_INDICATORS)
+		assert table["Below 18 years of age"]["Female"] == 1
+		assert table["18 to 29 years of age"]["Female"] == 0

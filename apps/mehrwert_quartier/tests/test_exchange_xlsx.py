@@ -94,3 +94,15 @@ def test_template_example_row_reads_back_without_errors():
 	assert not result.errors and not result.warnings
 	assert not result.rows[0].errors
 	assert result.rows[0].values["organisation_type"] == "Association"
+
+
+def test_sheet_titles_lose_the_characters_excel_forbids():
+	import io
+
+	import openpyxl
+
+	from mehrwert_quartier.partner_exchange.xlsx import write_sheets
+
+	content = write_sheets([("Teilnehmende/r [Zeilen]: ja?", [["a"]]), ("x" * 40, [["b"]])])
+	titles = openpyxl.load_workbook(io.BytesIO(content)).sheetnames
+	assert titles == ["Teilnehmende-r -Zeilen-- ja-", "x" * 31]

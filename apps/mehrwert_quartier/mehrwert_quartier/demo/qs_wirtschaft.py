@@ -91,7 +91,10 @@ def make_businesses(rng: random.Random) -> int:
 		# ERPNext's records outlive the app: after a reinstall the app's own records are made again
 		if not frappe.db.exists("Opportunity", {"party_name": party}):
 			make_opportunity(
-				kind, party, SALES_STAGES[i % len(SALES_STAGES)], OPPORTUNITY_TYPES[i % len(OPPORTUNITY_TYPES)]
+				kind,
+				party,
+				SALES_STAGES[i % len(SALES_STAGES)],
+				OPPORTUNITY_TYPES[i % len(OPPORTUNITY_TYPES)],
 			)
 		if i % 3 != 1 and not frappe.db.exists("Enterprise Support Case", {"business": party}):
 			make_case(rng, kind, party, values, CASE_STATES[i % len(CASE_STATES)])

@@ -9,6 +9,7 @@ another recipient's consent excludes a participant. Only the fields of ``SHARED_
 import frappe
 from frappe import _
 
+from mehrwert_quartier.data_protection import access_log
 from mehrwert_quartier.partner_exchange import partners
 from mehrwert_quartier.partner_exchange.api import send_file
 from mehrwert_quartier.partner_exchange.xlsx import write_rows
@@ -53,8 +54,13 @@ def export_content(partner_organisation: str) -> bytes:
 	purpose, names = consenting_participants(partner_organisation)
 	meta = frappe.get_meta("Participant")
 	fields = [f for f in SHARED_FIELDS[purpose] if meta.get_field(f) and not meta.get_field(f).permlevel]
+	# a participant restricted by a data subject request (Art. 18) is not shared
 	records = frappe.get_all(
-		"Participant", filters={"name": ("in", names or [""])}, fields=["name", *fields], order_by="name"
+		"Participant",
+		filters={"name": ("in", names or [""]), "restricted": 0},
+		fields=["name", *fields],
+		order_by="name",
 	)
+	access_log.after_export("Participant", participants=[r.name for r in records])
 	headers = [_("ID", lang="de")] + [_(meta.get_field(f).label, lang="de") for f in fields]
 	return write_rows(headers, ([r.name, *(r.get(f) for f in fields)] for r in records))

@@ -7,6 +7,7 @@ LibreOffice evaluates it and openpyxl reads it back as text, not as a formula.
 """
 
 import io
+import re
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -68,6 +69,16 @@ def write_rows(headers: list[str], rows, sheet_title: str = "Daten") -> bytes:
 	sheet.append([safe_cell(sheet, h, font=HEADER_FONT) for h in headers])
 	for row in rows:
 		sheet.append([plain_or_safe(sheet, v) for v in row])
+	return _save(workbook)
+
+
+def write_sheets(sheets: list[tuple[str, list[list]]]) -> bytes:
+	"""A write-only workbook of several sheets of plain rows, every cell safe (anonymised uploads)."""
+	workbook = Workbook(write_only=True)
+	for title, rows in sheets:
+		sheet = workbook.create_sheet(re.sub(r"[\\/*?:\[\]]", "-", title)[:31] or "-")
+		for row in rows:
+			sheet.append([plain_or_safe(sheet, v) for v in row])
 	return _save(workbook)
 
 

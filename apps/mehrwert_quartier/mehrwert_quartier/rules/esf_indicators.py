@@ -32,7 +32,9 @@ def age_at(born: date | None, day: date | None) -> int | None:
 
 
 def _age(p: dict) -> int | None:
-	return age_at(p.get("date_of_birth"), p.get("entry_date"))
+	"""From the date of birth; an anonymised participant keeps only the age at entry."""
+	age = age_at(p.get("date_of_birth"), p.get("entry_date"))
+	return age if age is not None else p.get("age_at_entry")
 
 
 # indicator (English label, translated by the report) -> test on one participant

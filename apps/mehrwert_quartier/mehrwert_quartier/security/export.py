@@ -15,6 +15,7 @@ from frappe import _
 from frappe.desk import query_report, reportview
 from frappe.utils import xlsxutils
 
+from mehrwert_quartier.data_protection import access_log
 from mehrwert_quartier.partner_exchange.overrides import overridden
 from mehrwert_quartier.partner_exchange.xlsx import write_table
 
@@ -36,6 +37,11 @@ def safe_xlsx():
 @frappe.read_only()
 def export_query():
 	"""Report builder export; an export in the background is queued through :func:`run_export_job`."""
+	doctype = frappe.form_dict.get("doctype")
+	# refused before Frappe runs the query (a Single has no table to query: 500 instead of 403); own-only
+	# roles pass here and Frappe checks their records itself
+	frappe.permissions.can_export(doctype, raise_exception=True, is_owner=True)
+	access_log.after_export(doctype)  # issue 14: exports of participant data
 	if not int(frappe.form_dict.get("export_in_background") or 0):
 		with safe_xlsx():
 			return reportview.export_query()
@@ -70,5 +76,9 @@ def run_export_job(user_email, form_params, csv_params):
 @frappe.whitelist()
 def export_report():
 	"""A script or query report's export (``frappe.desk.query_report.export_query``, in the foreground)."""
+	report = frappe.form_dict.get("report_name")
+	access_log.after_export(
+		frappe.db.get_value("Report", report, "ref_doctype") if report else None
+	)  # issue 14: exports of participant data
 	with safe_xlsx():
 		return query_report.export_query()

@@ -125,6 +125,10 @@ PROMISES: dict[str, dict[str, str]] = {
 		"Project Lead": "rwcdxpn",
 		"Programme Partner": "rcpn",
 	},
+	# Data protection (issue 14): settings with the retention rules, requests of data subjects, the access log
+	"Programme Settings": {"Project Lead": "rpn", "Data Protection Officer": "rwpn"},
+	"Data Subject Request": {"Data Protection Officer": "rwcxpn"},
+	"Personal Data Access": {"Data Protection Officer": "rxpn"},
 }
 
 # Fields above permlevel 0: (DocType, fieldname, permlevel, roles that read it besides System Manager)
@@ -155,6 +159,13 @@ RESTRICTED_RECORDS = [
 		("Counsellor", "Business Coach", "Project Lead"),
 	),
 	("File", "another user's private file, unless its document may be read", {"is_private": 1}, ()),
+	(
+		"Participant",
+		"restricted by a data subject request (GDPR Art. 18), with its consultations, consents, coaching plans, "
+		"referrals, placements and registrations (not even System Manager; Administrator does)",
+		{"restricted": 1},
+		("Data Protection Officer",),
+	),
 ]
 
 # DocTypes whose roles read only their own records (if_owner) or their organisation's

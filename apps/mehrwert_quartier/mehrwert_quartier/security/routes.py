@@ -14,6 +14,7 @@ from frappe.desk.form import load, save
 from frappe.query_builder import Order
 from frappe.query_builder.functions import Count
 
+from mehrwert_quartier.data_protection import access_log
 from mehrwert_quartier.security.versions import filter_docinfo_versions
 
 
@@ -51,6 +52,7 @@ def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[d
 def getdoc(doctype, name):
 	result = load.getdoc(doctype, name)
 	filter_docinfo_versions(frappe.response.get("docinfo"))
+	access_log.after_read(doctype, name)  # issue 14: who opened which participant's data
 	return result
 
 

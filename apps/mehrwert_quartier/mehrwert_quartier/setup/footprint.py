@@ -2,6 +2,7 @@
 
 import frappe
 
+from mehrwert_quartier.data_protection.setup import REQUEST_WORKFLOW
 from mehrwert_quartier.programme_events.setup import EVENT_WORKFLOW
 from mehrwert_quartier.qs_arbeit.setup import COACHING_PLAN_WORKFLOW
 from mehrwert_quartier.qs_wirtschaft.b2b_setup import KANBAN_BOARD, SETTLEMENT_WORKFLOW
@@ -37,7 +38,13 @@ def app_footprint() -> dict[str, list[str]]:
 					"in",
 					[
 						w.name
-						for w in (CASE_WORKFLOW, COACHING_PLAN_WORKFLOW, EVENT_WORKFLOW, SETTLEMENT_WORKFLOW)
+						for w in (
+							CASE_WORKFLOW,
+							COACHING_PLAN_WORKFLOW,
+							EVENT_WORKFLOW,
+							SETTLEMENT_WORKFLOW,
+							REQUEST_WORKFLOW,
+						)
 					],
 				)
 			},

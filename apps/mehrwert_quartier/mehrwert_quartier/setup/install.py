@@ -2,6 +2,7 @@
 
 import frappe
 
+from mehrwert_quartier.data_protection import setup as data_protection_setup
 from mehrwert_quartier.programme_events import setup as events_setup
 from mehrwert_quartier.qs_arbeit import setup as qs_arbeit_setup
 from mehrwert_quartier.qs_wirtschaft import setup as qs_wirtschaft_setup
@@ -23,6 +24,7 @@ def after_migrate() -> None:
 	qs_wirtschaft_setup.after_migrate()
 	qs_arbeit_setup.after_migrate()
 	events_setup.after_migrate()
+	data_protection_setup.after_migrate()
 	hardening.apply()
 	add_search_doctypes()
 	frappe.db.commit()
@@ -32,6 +34,7 @@ def before_uninstall() -> None:
 	qs_wirtschaft_setup.before_uninstall()
 	qs_arbeit_setup.before_uninstall()
 	events_setup.before_uninstall()
+	data_protection_setup.before_uninstall()
 	delete_app_custom_fields()
 	remove_search_doctypes()
 	delete_roles()

@@ -6,7 +6,12 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
-from mehrwert_quartier.rules.consent import check_consent_dates, is_consent_valid, is_private_file_url
+from mehrwert_quartier.rules.consent import (
+	check_consent_dates,
+	consent_status,
+	is_consent_valid,
+	is_private_file_url,
+)
 from mehrwert_quartier.validation import rule_check
 
 
@@ -44,9 +49,10 @@ class Consent(Document):
 				"withdrawn_on": ("is", "not set"),
 				"name": ("!=", self.name or ""),
 			},
-			pluck="name",
-			limit=1,
+			fields=["name", "valid_until"],
 		)
+		# an expired consent no longer counts: a new one may be given
+		duplicate = [d.name for d in duplicate if not d.valid_until or getdate(d.valid_until) >= getdate()]
 		if duplicate:
 			frappe.throw(
 				_("Consent {0} for this purpose and recipient already exists").format(duplicate[0]),
@@ -54,7 +60,12 @@ class Consent(Document):
 			)
 
 	def set_status(self):
-		self.status = "Withdrawn" if self.withdrawn_on else "Valid"
+		"""Withdrawn from the day it was withdrawn (a withdrawal is recorded when it arrives), else Expired
+		after its last valid day (the daily job updates it), else Valid."""
+		if self.withdrawn_on:
+			self.status = "Withdrawn"
+			return
+		self.status = consent_status(None, self.get_date("valid_until"), getdate())
 
 
 def has_valid_consent(
@@ -68,8 +79,13 @@ def has_valid_consent(
 	filters = {"participant": participant, "purpose": purpose, "given_on": ("<=", day)}
 	if recipient:
 		filters["recipient"] = recipient
-	consents = frappe.get_all("Consent", filters=filters, fields=["given_on", "withdrawn_on"])
+	consents = frappe.get_all("Consent", filters=filters, fields=["given_on", "withdrawn_on", "valid_until"])
 	return any(
-		is_consent_valid(getdate(c.given_on), getdate(c.withdrawn_on) if c.withdrawn_on else None, day)
+		is_consent_valid(
+			getdate(c.given_on),
+			getdate(c.withdrawn_on) if c.withdrawn_on else None,
+			day,
+			getdate(c.valid_until) if c.valid_until else None,
+		)
 		for c in consents
 	)

@@ -8,10 +8,12 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
+from mehrwert_quartier.data_protection.retention import set_participant_retention
 from mehrwert_quartier.programme.doctype.postcode_area.postcode_area import get_area_for_postcode
 from mehrwert_quartier.rules.esf import (
 	ENTRY_DATA_FIELDS,
 	MANDATORY_ENTRY_FIELDS,
+	age_on,
 	check_entry_data,
 	follow_up_due,
 	is_long_term_unemployed,
@@ -29,6 +31,7 @@ class Participant(Document):
 	# end: auto-generated types
 
 	def validate(self):
+		self.refuse_changes_once_anonymised()
 		self.set_full_name()
 		self.languages = german_names(self.languages) or None
 		self.normalize_postcode()
@@ -37,10 +40,24 @@ class Participant(Document):
 		self.check_entry_and_exit()
 		self.derive_long_term_unemployed()
 		self.mark_esf_completeness()
+		self.set_age_at_entry()
 		self.set_follow_up_due()
+		self.set_retention()
 
 	def on_update(self):
 		self.schedule_follow_up()
+
+	def refuse_changes_once_anonymised(self):
+		if not self.is_new() and frappe.db.get_value("Participant", self.name, "anonymised"):
+			frappe.throw(_("An anonymised participant cannot be changed"), title=_("Anonymised"))
+
+	def set_age_at_entry(self):
+		"""What the age indicators need, kept when the date of birth goes at anonymisation."""
+		birth, entry = as_date(self.date_of_birth), as_date(self.entry_date)
+		self.age_at_entry = age_on(birth, entry) if birth and entry else None
+
+	def set_retention(self):
+		set_participant_retention(self)
 
 	def set_full_name(self):
 		self.full_name = " ".join(p.strip() for p in (self.first_name, self.last_name) if p and p.strip())

@@ -14,6 +14,7 @@ FIELDS = [
 	"gender",
 	"entry_date",
 	"date_of_birth",
+	"age_at_entry",
 	"labour_market_status",
 	"long_term_unemployed",
 	"isced_level",

@@ -1,0 +1,52 @@
+"""The Data Protection Officer's desk (issue 14): the workspace, the anonymisation preview, the access export
+of a participant and the access log of the forms opened."""
+
+import re
+
+from conftest import login
+from playwright.sync_api import expect
+
+DPO = "datenschutz@mehrwert.example"
+
+
+def logged_in(page, base_url):
+	login(page, base_url, DPO)
+	page.wait_for_url(re.compile(r"/app"))
+
+
+def test_the_dpo_workspace_leads_to_requests_reports_and_settings(page, base_url):
+	logged_in(page, base_url)
+	page.goto(f"{base_url}/app/datenschutz")
+	for label in (
+		"Betroffenenanfrage",
+		"Vorschau der Anonymisierung",
+		"Zugriffsprotokoll – Übersicht",
+		"Einwilligungen – Übersicht",
+		"Verzeichnis von Verarbeitungstätigkeiten",
+		"Programmeinstellungen",
+	):
+		expect(page.locator(".shortcut-widget-box").filter(has_text=label).first).to_be_visible(timeout=15000)
+	page.locator(".shortcut-widget-box").filter(
+		has_text="Verzeichnis von Verarbeitungstätigkeiten"
+	).first.click()
+	page.wait_for_url(re.compile(r"/app/query-report/Records"))
+	expect(page.locator(".dt-scrollable").get_by_text("Besondere Kategorien (Art. 9)").first).to_be_visible(
+		timeout=15000
+	)
+
+
+def test_the_dpo_exports_everything_about_a_participant_and_the_reading_is_logged(page, base_url):
+	logged_in(page, base_url)
+	name = page.evaluate(
+		"""() => frappe.xcall("frappe.client.get_list", {doctype: "Participant", limit_page_length: 1})"""
+	)[0]["name"]
+	page.goto(f"{base_url}/app/participant/{name}")
+	page.get_by_role("button", name="Datenschutz").click()
+	page.locator(".dropdown-menu .dropdown-item").filter(has_text="Auskunftsexport").first.click()
+	expect(page.locator(".attachment-row").filter(has_text="auskunft-").first).to_be_visible(timeout=20000)
+	logged = page.evaluate(
+		"""(name) => frappe.xcall("frappe.client.get_list", {doctype: "Personal Data Access",
+			fields: ["action"], filters: {reference_name: name, user: frappe.session.user}})""",
+		name,
+	)
+	assert {"Read", "Access export"} <= {row["action"] for row in logged}
