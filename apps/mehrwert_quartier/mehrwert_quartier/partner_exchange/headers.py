@@ -17,16 +17,33 @@ class HeaderMatch:
 	refused: list[str] = field(default_factory=list)  # headers of fields that are never imported
 
 
-def match_headers(headers: list[str], specs: list[FieldSpec], refused: set[str] = frozenset()) -> HeaderMatch:
-	"""Columns by German label, English label, fieldname or alias; a trailing required-star is ignored.
+def header_score(specs: list[FieldSpec]):
+	"""How well a row reads as the header row: the distinct fields its cells name (required ones count more)."""
+	lookup = field_lookup(specs)
 
-	``refused``: header keys of the DocType's fields that are never imported (confidential notes, computed
-	fields): such a column stops the file, since whoever reads the batch would read it (issue 11, leak 9)."""
+	def score(values: list) -> float:
+		values = [v for v in values if isinstance(v, str)]
+		found = {lookup[k].fieldname: lookup[k] for k in map(header_key, values) if k in lookup}
+		return sum(1.5 if s.reqd else 1.0 for s in found.values())
+
+	return score
+
+
+def field_lookup(specs: list[FieldSpec]) -> dict[str, FieldSpec]:
 	lookup: dict[str, FieldSpec] = {}
 	for spec in specs:
 		for text in (spec.fieldname, spec.label, spec.label_de, *spec.aliases):
 			if text:
 				lookup.setdefault(header_key(text), spec)
+	return lookup
+
+
+def match_headers(headers: list[str], specs: list[FieldSpec], refused: set[str] = frozenset()) -> HeaderMatch:
+	"""Columns by German label, English label, fieldname or alias; a trailing required-star is ignored.
+
+	``refused``: header keys of the DocType's fields that are never imported (confidential notes, computed
+	fields): such a column stops the file, since whoever reads the batch would read it (issue 11, leak 9)."""
+	lookup = field_lookup(specs)
 	result = HeaderMatch()
 	seen: dict[str, int] = {}
 	for index, header in enumerate(headers):

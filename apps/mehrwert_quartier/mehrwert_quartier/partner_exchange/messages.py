@@ -112,6 +112,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
 		"The file was not attached to this import batch by the person who created it",
 	),
 	"error_column": ("Fehler / Errors", "Errors"),
+	"header_found": (
+		"Spaltenköpfe in Zeile {row} des Blatts „{sheet}“ gefunden ({sheets} Blatt/Blätter)",
+		"Headers found in row {row} of sheet '{sheet}' ({sheets} sheet(s))",
+	),
+	"skipped_title": (
+		"Zeile {row} übersprungen: Titel- oder Infozeile über den Spaltenköpfen („{text}“)",
+		"Row {row} skipped: title or info row above the headers ('{text}')",
+	),
+	"skipped_footer": (
+		"Zeile {row} übersprungen: Fußzeile mit Summe, Stand oder Anmerkung („{text}“)",
+		"Row {row} skipped: footer with a total, date or remark ('{text}')",
+	),
+	"skipped_repeated_header": (
+		"Zeile {row} übersprungen: wiederholte Spaltenköpfe",
+		"Row {row} skipped: the headers repeated",
+	),
+	"skipped_empty": ("Zeile {row} übersprungen: leer", "Row {row} skipped: empty"),
 }
 
 

@@ -96,17 +96,19 @@ class Inspection:
 def inspect_file(
 	filename: str, content: bytes, specs, natural_key: list[str], refused=frozenset(), **limits
 ) -> Inspection:
-	from mehrwert_quartier.partner_exchange.headers import match_headers
+	from mehrwert_quartier.partner_exchange.headers import header_score, match_headers
+	from mehrwert_quartier.partner_exchange.layout import skipped_messages
 	from mehrwert_quartier.partner_exchange.reader import read_table
 
 	result = Inspection()
 	try:
-		result.table = read_table(filename, content, **limits)
+		result.table = read_table(filename, content, score=header_score(specs), **limits)
 	except ExchangeError as e:
 		result.errors.append(str(e))
 		return result
 	result.match = match_headers(result.table.headers, specs, refused)
 	result.errors.extend(result.match.errors)
+	result.warnings.extend(skipped_messages(result.table))
 	result.warnings.extend(result.match.warnings)
 	if not result.errors:
 		result.rows = check_rows(result.table, result.match, natural_key)
