@@ -128,6 +128,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
 		"Zeile {row} übersprungen: wiederholte Spaltenköpfe",
 		"Row {row} skipped: the headers repeated",
 	),
+	"since_after_entry": (
+		"„Arbeitslos seit“ ({since}) liegt nach dem Eintritt ({entry})",
+		"'Unemployed since' ({since}) is after the entry ({entry})",
+	),
+	"since_needs_entry": (
+		"Für die Monate der Arbeitslosigkeit fehlt das Eintrittsdatum",
+		"The entry date is needed to count the months of unemployment",
+	),
+	"ambiguous_link": (
+		"„{value}“ ist nicht eindeutig; in Frage kommen: {candidates}",
+		"'{value}' is ambiguous; candidates: {candidates}",
+	),
+	"participant_needs_birth": (
+		"„{value}“: bitte das Geburtsdatum angeben (ohne Veranstaltung oder Angebot ist der Name nicht eindeutig)",
+		"'{value}': please give the date of birth (without an event or offer the name is not unique)",
+	),
 	"skipped_empty": ("Zeile {row} übersprungen: leer", "Row {row} skipped: empty"),
 }
 

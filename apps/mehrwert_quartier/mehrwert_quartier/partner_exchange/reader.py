@@ -6,6 +6,7 @@ of a workbook are checked (sizes, macros, encryption) before openpyxl opens it.
 
 import csv
 import io
+import itertools
 import re
 import zipfile
 from collections.abc import Iterator
@@ -207,8 +208,9 @@ def _merged_ranges(xml: bytes) -> list[tuple[int, int, str]]:
 
 def _csv_lines(content: bytes):
 	text = decode_text(content)
-	first_line = next((line for line in text.splitlines() if line.strip()), "")
-	delimiter = max((",", ";", "\t"), key=first_line.count)
+	# the delimiter most often found in one of the first lines (a title line above the header may hold a comma)
+	lines = [line for line in itertools.islice(text.splitlines(), 40) if line.strip()]
+	delimiter = max((",", ";", "\t"), key=lambda d: max((line.count(d) for line in lines), default=0))
 	reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 	return [
 		(number, [Formula(v) if v.startswith("=") else v for v in values])

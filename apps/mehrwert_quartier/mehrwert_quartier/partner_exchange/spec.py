@@ -25,6 +25,8 @@ class FieldSpec:
 	data_kind: str | None = None  # Email, Phone, URL or Postcode
 	length: int | None = None
 	aliases: list[str] = field(default_factory=list)
+	synonyms: list[str] = field(default_factory=list)  # headers partners use (synonyms.py)
+	value_synonyms: dict[str, list[str]] = field(default_factory=dict)  # option -> what partners write
 
 	@property
 	def header(self) -> str:

@@ -1,0 +1,185 @@
+"""Links by what a partner knows: a participant by surname, first name and date of birth, a programme event by
+title and date, a training offer by title and provider, any other record by its title.
+
+A link cell that holds a record's name is taken as it is. Otherwise the record is looked for among those the
+user may read (a partner: those of ``scope.PartnerScope``; staff: ``frappe.get_list`` with their permissions):
+one candidate is the link; none is a row error; several are a row error that lists them, and since they
+come from the records the user may read, the message never tells of another one. A participant named
+without a date of birth is found only among the registrations of the row's event (or the referrals to the
+row's offer), where a name is usually unique.
+"""
+
+import frappe
+from frappe import _
+from frappe.utils import add_days, formatdate, getdate
+
+from mehrwert_quartier.partner_exchange.messages import bilingual
+
+# link target -> (fieldname of the target, fieldtype of the column, label): the columns that name a record
+LOOKUP_COLUMNS = {
+	"Participant": [
+		("last_name", "Data", "Last Name"),
+		("first_name", "Data", "First Name"),
+		("date_of_birth", "Date", "Date of Birth"),
+	],
+	"Programme Event": [("starts_on", "Date", "Starts On")],
+	"Training Offer": [("provider", "Data", "Training Provider")],
+}
+# where a participant named without a date of birth is looked for: (link field of the row, DocType, its link)
+CONTEXTS = [("event", "Event Registration", "event"), ("offer", "Referral", "offer")]
+MAX_CANDIDATES = 5
+
+
+def resolve_links(row, specs: dict, cache) -> None:
+	"""Replace the names partners write by the records' names, or add the row error; events and offers first,
+	since a participant named without a date of birth is looked for among their registrations."""
+	virtual = row.virtual
+	order = sorted(
+		(s for s in specs.values() if s.fieldtype == "Link" and s.link),
+		key=lambda s: s.link == "Participant",
+	)
+	for spec in order:
+		given = row.values.get(spec.fieldname)
+		qualifiers = {
+			k.split("__", 1)[1]: v for k, v in virtual.items() if k.startswith(f"{spec.fieldname}__")
+		}
+		if given is None and not qualifiers:
+			continue
+		if given is not None and not qualifiers and cache.exists(spec.link, given):
+			continue
+		context = {f: row.values.get(f) for f, _d, _l in CONTEXTS if row.values.get(f)}
+		if spec.link == "Participant" and not qualifiers.get("date_of_birth") and not context:
+			row.add_error(
+				spec.fieldname,
+				bilingual("participant_needs_birth", value=describe(spec.link, given, qualifiers)),
+			)
+			continue
+		found = cache.find(spec.link, given, qualifiers, context)
+		if len(found) == 1:
+			row.extra[spec.fieldname] = found[0]
+			continue
+		described = describe(spec.link, given, qualifiers)
+		if not found:
+			row.add_error(
+				spec.fieldname, bilingual("bad_link", value=described, target=_(spec.link, lang="de"))
+			)
+		else:
+			shown = "; ".join(cache.label(spec.link, name) for name in found[:MAX_CANDIDATES])
+			row.add_error(spec.fieldname, bilingual("ambiguous_link", value=described, candidates=shown))
+
+
+def describe(doctype: str, given, qualifiers: dict) -> str:
+	parts = [str(given)] if given is not None else []
+	for fieldname in ("last_name", "first_name"):
+		if qualifiers.get(fieldname):
+			parts.append(str(qualifiers[fieldname]))
+	parts = [", ".join(parts)] if parts else []
+	for fieldname, value in qualifiers.items():
+		if fieldname not in ("last_name", "first_name"):
+			parts.append(
+				formatdate(value, "dd.MM.yyyy") if "date" in fieldname or "_on" in fieldname else str(value)
+			)
+	return " ".join(parts)
+
+
+class Finder:
+	"""Candidates of a link by what the row says, among the records the user may read; cached per batch."""
+
+	def __init__(self, scope=None):
+		self.scope = scope  # PartnerScope of a partner's batch
+		self.found: dict[tuple, list[str]] = {}
+		self.labels: dict[tuple[str, str], str] = {}
+
+	def find(self, doctype: str, given, qualifiers: dict, context: dict) -> list[str]:
+		key = (doctype, str(given), tuple(sorted((k, str(v)) for k, v in qualifiers.items())))
+		key += tuple(sorted(context.items())) if doctype == "Participant" else ()
+		if key not in self.found:
+			method = {"Participant": self.participants, "Programme Event": self.events}.get(
+				doctype, self.titled
+			)
+			self.found[key] = sorted(set(method(doctype, given, qualifiers, context)))
+		return self.found[key]
+
+	def visible(self, doctype: str, filters: list, fields: list[str]) -> list[dict]:
+		if self.scope and self.scope.covers(doctype):
+			names = self.scope.names(doctype) or [""]
+			return frappe.get_all(doctype, filters=[*filters, ["name", "in", names]], fields=fields)
+		return frappe.get_list(doctype, filters=filters, fields=fields, limit=50)
+
+	def participants(self, doctype, given, qualifiers, context) -> list[str]:
+		last, first = qualifiers.get("last_name"), qualifiers.get("first_name")
+		if last is None and given is not None:
+			last, first = split_name(str(given)) if first is None else (str(given), first)
+		elif last is not None and first is None and given is None:
+			last, first = split_name(str(last))
+		if not last:
+			return []
+		filters = [["last_name", "=", last]]
+		if first:
+			filters.append(["first_name", "=", first])
+		birth = qualifiers.get("date_of_birth")
+		if birth:
+			filters.append(["date_of_birth", "=", birth])
+		elif not first:
+			return []
+		else:  # no date of birth: only among the registrations of the row's event or referrals to its offer
+			linked = self.linked_participants(context)
+			if linked is None:
+				return []
+			filters.append(["name", "in", linked or [""]])
+		records = self.visible("Participant", filters, ["name", "first_name", "last_name", "date_of_birth"])
+		for r in records:
+			born = f" ({formatdate(r.date_of_birth, 'dd.MM.yyyy')})" if r.date_of_birth else ""
+			self.labels[("Participant", r.name)] = f"{r.last_name}, {r.first_name}{born}"
+		return [r.name for r in records]
+
+	def linked_participants(self, context: dict) -> list[str] | None:
+		for fieldname, doctype, link in CONTEXTS:
+			if context.get(fieldname):
+				return frappe.get_all(doctype, filters={link: context[fieldname]}, pluck="participant")
+		return None
+
+	def events(self, doctype, given, qualifiers, context) -> list[str]:
+		if given is None:
+			return []
+		filters = [["event_title", "=", str(given)]]
+		if qualifiers.get("starts_on"):
+			day = getdate(qualifiers["starts_on"])
+			filters += [["starts_on", ">=", str(day)], ["starts_on", "<", str(add_days(day, 1))]]
+		records = self.visible(doctype, filters, ["name", "event_title", "starts_on"])
+		for r in records:
+			self.labels[(doctype, r.name)] = f"{r.event_title} ({formatdate(r.starts_on, 'dd.MM.yyyy')})"
+		return [r.name for r in records]
+
+	def titled(self, doctype, given, qualifiers, context) -> list[str]:
+		"""By the target's title field (an offer also by its provider), or by name."""
+		meta = frappe.get_meta(doctype)
+		title = meta.title_field if meta.title_field and meta.title_field != "name" else None
+		if given is None or not title:
+			return []
+		filters = [[title, "=", str(given)]]
+		fields = ["name", title]
+		if qualifiers.get("provider") and meta.has_field("provider"):
+			filters.append(["provider", "=", qualifiers["provider"]])
+		if meta.has_field("provider"):
+			fields.append("provider")
+		records = self.visible(doctype, filters, fields)
+		for r in records:
+			extra = f" ({r.provider})" if r.get("provider") else ""
+			self.labels[(doctype, r.name)] = f"{r.get(title)}{extra}"
+		return [r.name for r in records]
+
+	def label(self, doctype: str, name: str) -> str:
+		return self.labels.get((doctype, name), name)
+
+
+def split_name(text: str) -> tuple[str, str | None]:
+	"""``Müller, Anna`` -> (Müller, Anna); ``Anna Müller`` -> (Müller, Anna); ``Müller`` -> (Müller, None)."""
+	text = " ".join(text.split())
+	if "," in text:
+		last, first = (p.strip() for p in text.split(",", 1))
+		return last, first or None
+	if " " in text:
+		first, last = text.rsplit(" ", 1)
+		return last, first
+	return text, None
