@@ -37,6 +37,7 @@ def field_names(spec: FieldSpec) -> list[tuple[str, float, str]]:
 		(header_key(t), 1.0, "label") for t in (spec.fieldname, spec.label, spec.label_de, *spec.aliases)
 	]
 	names += [(header_key(t), 0.95, "synonym") for t in spec.synonyms]
+	names += [(header_key(t), 1.01, "synonym") for t in spec.preferred]
 	return [n for n in names if n[0]]
 
 
@@ -94,7 +95,7 @@ def propose_columns(
 	for confidence, _order, fieldname, how, choice in sorted(pairs, key=lambda p: (p[0], p[1]), reverse=True):
 		if fieldname in taken or id(choice) in used_columns:
 			continue
-		choice.fieldname, choice.confidence, choice.how = fieldname, confidence, how
+		choice.fieldname, choice.confidence, choice.how = fieldname, min(confidence, 1.0), how
 		taken.add(fieldname)
 		used_columns.add(id(choice))
 	return choices

@@ -60,7 +60,8 @@ def months_between(since: str, entry: str) -> int:
 
 def derive(row, provided: dict):
 	"""Fill the fields a virtual column derives: ``unemployment_months`` from ``unemployment_months__since``
-	and the entry date of the row (or the one given for the whole file); an attendance list's hours mark the
+	and the entry date of the row (or the one given for the whole file), with the status *Unemployed* when the
+	row gives none; an attendance list's hours mark the
 	registration as attended when the file has no status column."""
 	hours = row.values.get("attended_hours")
 	if hours and hours > 0 and "status" not in row.columns:
@@ -74,6 +75,8 @@ def derive(row, provided: dict):
 		return
 	try:
 		row.extra["unemployment_months"] = months_between(since, entry)
+		if not row.values.get("labour_market_status"):  # "unemployed since" says the status too
+			row.extra["labour_market_status"] = "Unemployed"
 	except ExchangeError as e:
 		row.add_error("unemployment_months__since", str(e))
 

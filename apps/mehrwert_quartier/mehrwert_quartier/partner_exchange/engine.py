@@ -126,7 +126,7 @@ def run_chunk(chunk: list[Row], job: Job) -> list[tuple]:
 def apply_chunk(chunk: list[Row], job: Job, inserter: BulkInserter | None) -> list[tuple]:
 	for row in chunk:
 		if not row.errors:
-			resolve_links(row, job.specs, job.links.finder)
+			resolve_links(row, job.specs, job.links)
 		if not row.errors:
 			check_links(row, job.specs, job.links)
 		if not row.errors and any(row.extra.get(f) for f in job.key):

@@ -30,7 +30,7 @@ CONTEXTS = [("event", "Event Registration", "event"), ("offer", "Referral", "off
 MAX_CANDIDATES = 5
 
 
-def resolve_links(row, specs: dict, cache) -> None:
+def resolve_links(row, specs: dict, links) -> None:
 	"""Replace the names partners write by the records' names, or add the row error; events and offers first,
 	since a participant named without a date of birth is looked for among their registrations."""
 	virtual = row.virtual
@@ -45,7 +45,7 @@ def resolve_links(row, specs: dict, cache) -> None:
 		}
 		if given is None and not qualifiers:
 			continue
-		if given is not None and not qualifiers and cache.exists(spec.link, given):
+		if given is not None and not qualifiers and links.exists(spec.link, given):
 			continue
 		context = {f: row.values.get(f) for f, _d, _l in CONTEXTS if row.values.get(f)}
 		if spec.link == "Participant" and not qualifiers.get("date_of_birth") and not context:
@@ -54,7 +54,7 @@ def resolve_links(row, specs: dict, cache) -> None:
 				bilingual("participant_needs_birth", value=describe(spec.link, given, qualifiers)),
 			)
 			continue
-		found = cache.find(spec.link, given, qualifiers, context)
+		found = links.finder.find(spec.link, given, qualifiers, context)
 		if len(found) == 1:
 			row.extra[spec.fieldname] = found[0]
 			continue
@@ -64,7 +64,7 @@ def resolve_links(row, specs: dict, cache) -> None:
 				spec.fieldname, bilingual("bad_link", value=described, target=_(spec.link, lang="de"))
 			)
 		else:
-			shown = "; ".join(cache.label(spec.link, name) for name in found[:MAX_CANDIDATES])
+			shown = "; ".join(links.finder.label(spec.link, name) for name in found[:MAX_CANDIDATES])
 			row.add_error(spec.fieldname, bilingual("ambiguous_link", value=described, candidates=shown))
 
 
@@ -183,3 +183,44 @@ def split_name(text: str) -> tuple[str, str | None]:
 		first, last = text.rsplit(" ", 1)
 		return last, first
 	return text, None
+
+
+def records_in_title(doctype: str, title: str, as_partner: bool) -> list[tuple[str, str]]:
+	"""(name, label) of the records the user may read whose title stands in the file's title rows; with a date
+	in the title, only those on that date."""
+	import re
+
+	from mehrwert_quartier.partner_exchange.normalise import to_date
+	from mehrwert_quartier.partner_exchange.scope import PartnerScope
+
+	meta = frappe.get_meta(doctype)
+	title_field = meta.title_field if meta.title_field and meta.title_field != "name" else None
+	if not title_field:
+		return []
+	dated = meta.has_field("starts_on")
+	fields = ["name", title_field, *(["starts_on"] if dated else [])]
+	finder = Finder(PartnerScope() if as_partner else None)
+	records = (
+		finder.visible(doctype, [], fields)
+		if as_partner
+		else frappe.get_list(doctype, fields=fields, limit=1000)
+	)
+	text = title.casefold()
+	hits = [r for r in records if r.get(title_field) and str(r.get(title_field)).casefold() in text]
+	days = set()
+	for found in re.findall(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b", title):
+		try:
+			days.add(to_date(found))
+		except ValueError:
+			continue
+	if dated and days:
+		hits = [r for r in hits if r.starts_on and str(getdate(r.starts_on)) in days]
+	return [
+		(
+			r.name,
+			f"{r.get(title_field)} ({formatdate(r.starts_on, 'dd.MM.yyyy')})"
+			if dated
+			else r.get(title_field),
+		)
+		for r in hits
+	]

@@ -144,6 +144,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
 		"„{value}“: bitte das Geburtsdatum angeben (ohne Veranstaltung oder Angebot ist der Name nicht eindeutig)",
 		"'{value}': please give the date of birth (without an event or offer the name is not unique)",
 	),
+	"unknown_profile": (
+		"Importprofil „{profile}“ gibt es nicht für diese Organisation und diesen Datentyp",
+		"Import profile '{profile}' does not exist for this organisation and DocType",
+	),
+	"bad_mapping_field": (
+		"Zuordnung: „{header}“ → „{field}“ ist kein importierbares Feld",
+		"Mapping: '{header}' → '{field}' is not an importable field",
+	),
+	"bad_mapping_value": (
+		"Zuordnung: „{value}“ → „{option}“ ist keine Auswahl von „{field}“",
+		"Mapping: '{value}' → '{option}' is not a choice of '{field}'",
+	),
+	"needs_mapping": (
+		"Bitte die Zuordnung der Spalten prüfen und bestätigen; danach folgt die Prüfung",
+		"Please check and confirm the column mapping; the dry run follows",
+	),
+	"profile_applied": (
+		"Importprofil „{profile}“ angewandt",
+		"Import profile '{profile}' applied",
+	),
+	"value_from_title": (
+		"{field} aus der Titelzeile: „{value}“",
+		"{field} from the title row: '{value}'",
+	),
 	"skipped_empty": ("Zeile {row} übersprungen: leer", "Row {row} skipped: empty"),
 }
 

@@ -160,6 +160,8 @@ class Inspection:
 		used |= {f.split("__", 1)[0] for f in used if "__" in f}
 		if "attended_hours" in used:
 			used.add("status")
+		if "unemployment_months__since" in used:
+			used.add("labour_market_status")
 		return {f: self.field_specs[f] for f in used if "__" not in f and f in self.field_specs}
 
 

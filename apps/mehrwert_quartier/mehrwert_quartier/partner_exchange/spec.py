@@ -26,6 +26,7 @@ class FieldSpec:
 	length: int | None = None
 	aliases: list[str] = field(default_factory=list)
 	synonyms: list[str] = field(default_factory=list)  # headers partners use (synonyms.py)
+	preferred: list[str] = field(default_factory=list)  # synonyms that win over another field's label
 	value_synonyms: dict[str, list[str]] = field(default_factory=dict)  # option -> what partners write
 
 	@property

@@ -142,6 +142,13 @@ COLUMN_SYNONYMS: dict[str, dict[str, list[str]]] = {
 }
 
 
+# synonyms that win over another field's own label in one DocType: a provider's "Ergebnis" column holds the
+# referral's status, not the free-text outcome that carries that label
+PREFERRED: dict[str, dict[str, list[str]]] = {
+	"Referral": {"status": ["Ergebnis", "Ergebnis der Maßnahme"]},
+}
+
+
 def column_synonyms(doctype: str | None, fieldname: str, extra: dict | None = None) -> list[str]:
 	"""The synonyms of a field: the DocType's own first, then those of every DocType, then the hook's."""
 	found = []
@@ -161,6 +168,7 @@ def attach_synonyms(
 
 	for spec in specs:
 		spec.synonyms = column_synonyms(doctype, spec.fieldname, extra)
+		spec.preferred = PREFERRED.get(doctype or "", {}).get(spec.fieldname, [])
 		spec.value_synonyms = value_synonyms(doctype, spec, value_extra)
 	return specs
 
