@@ -231,6 +231,7 @@ def test_a_partner_file_reads_with_the_proposed_mapping_and_a_chosen_value():
 		"postcode": "04315",
 		"entry_date": "2026-03-01",
 		"unemployment_months": 134,
+		"labour_market_status": "Unemployed",
 		"isced_level": "ISCED 2",
 	}
 	assert result.rows[1].values["isced_level"] == "ISCED 4"

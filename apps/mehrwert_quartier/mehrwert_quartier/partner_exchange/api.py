@@ -195,7 +195,7 @@ def upload(
 		result = batch.import_rows()
 	return {
 		"import_profile": batch.import_profile,
-		"mapping": frappe.parse_json(batch.mapping) if batch.status == "Needs Mapping" else None,
+		"mapping": (frappe.parse_json(batch.mapping or "{}") or {}) or None,
 		"name": batch.name,
 		"status": batch.status,
 		**result,

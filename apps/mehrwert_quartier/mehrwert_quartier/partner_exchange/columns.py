@@ -91,6 +91,9 @@ def propose_columns(
 			taken.add(chosen[key])
 			continue
 		pairs += [(c, -index, f, how, choice) for c, f, how in candidates(key, specs, names)]
+	# a preferred synonym only where no column names its field by the field's own label (our template)
+	labelled = {f for c, _o, f, how, _choice in pairs if how == "label"}
+	pairs = [p for p in pairs if p[0] <= 1.0 or p[2] not in labelled]
 	used_columns = {id(c) for c in choices if c.how == "chosen"}
 	for confidence, _order, fieldname, how, choice in sorted(pairs, key=lambda p: (p[0], p[1]), reverse=True):
 		if fieldname in taken or id(choice) in used_columns:
@@ -112,3 +115,12 @@ def exact_duplicates(headers: list[str], specs: list[FieldSpec]) -> list[str]:
 		elif fieldname:
 			seen.add(fieldname)
 	return duplicates
+
+
+PLAUSIBLE = 60  # rapidfuzz ratio from which an unmatched column may be meant for a missing field
+
+
+def plausible(header: str, spec: FieldSpec) -> bool:
+	"""Whether an unmatched column may be meant for a field (offered in the mapping step, not taken)."""
+	key = header_key(header)
+	return any(fuzz.ratio(key, name) >= PLAUSIBLE for name, _c, _h in field_names(spec))

@@ -13,7 +13,7 @@ import frappe
 from frappe import _
 from frappe.utils import now_datetime
 
-from mehrwert_quartier.partner_exchange.columns import HIGH
+from mehrwert_quartier.partner_exchange.columns import HIGH, plausible
 from mehrwert_quartier.partner_exchange.messages import bilingual
 from mehrwert_quartier.partner_exchange.rows import Inspection, Mapping
 from mehrwert_quartier.partner_exchange.spec import header_key
@@ -105,17 +105,23 @@ def save_profile(batch, headers: list[str], mapping: Mapping) -> str:
 
 def needs_mapping(inspection: Inspection) -> bool:
 	"""Whether the user must look at the mapping before the dry run: a column matched with less than a high
-	confidence, or a required field missing that an unmatched column or a value for the whole file could fill."""
+	confidence, or a required field missing that an unmatched column of a similar name or a value for the whole
+	file (a Link, Select, Date or Check field) could fill. A file whose missing field no column resembles, or
+	in which no column names a field at all, is refused by the dry run as before."""
 	match = inspection.match
 	if match is None or (inspection.errors and not match.missing):
+		return False
+	if not any(c.fieldname for c in match.choices):  # nothing in the file resembles this DocType
 		return False
 	if any(c.fieldname and c.confidence < HIGH for c in match.choices):
 		return True
 	if not match.missing:
 		return False
-	unmatched = any(c.fieldname is None and c.header not in match.refused for c in match.choices)
-	batch_wide = any(inspection.field_specs[f].fieldtype in BATCH_WIDE_TYPES for f in match.missing)
-	return unmatched or batch_wide
+	unmatched = [c.header for c in match.choices if c.fieldname is None and c.header not in match.refused]
+	specs = inspection.field_specs
+	candidates = any(plausible(h, specs[f]) for h in unmatched for f in match.missing)
+	batch_wide = any(specs[f].fieldtype in BATCH_WIDE_TYPES for f in match.missing)
+	return candidates or batch_wide
 
 
 def proposal(inspection: Inspection, mapping: Mapping) -> dict:

@@ -125,6 +125,12 @@ PROMISES: dict[str, dict[str, str]] = {
 		"Project Lead": "rwcdxpn",
 		"Programme Partner": "rcpn",
 	},
+	# confirmed column and value mappings per partner organisation (issue 12); written by the system for partners
+	"Import Profile": {
+		"Counsellor": "rwcdpn",
+		"Business Coach": "rwcdpn",
+		"Project Lead": "rwcdxpn",
+	},
 }
 
 # Fields above permlevel 0: (DocType, fieldname, permlevel, roles that read it besides System Manager)
