@@ -11,11 +11,12 @@ UPLOAD = "Hochladen und prüfen (Probelauf)"
 
 
 def attendance_file(folder: Path, name: str) -> Path:
-	"""An attendance list whose surname column no list knows ("Nachn.") and whose workshop is not in a column."""
+	"""An attendance list whose surname column no list knows ("Nachn."), whose hours are misspelt ("Stundn")
+	and whose workshop is not in a column."""
 	path = folder / name
 	person = f"Mapping{random.randint(1000, 9999)}"
 	path.write_text(
-		f"Anwesenheitsliste Workshop\n\nNachn.;Vorname;Stunden\n{person};Ida;3,5\n", encoding="utf-8"
+		f"Anwesenheitsliste Workshop\n\nNachn.;Vorname;Stundn\n{person};Ida;3,5\n", encoding="utf-8"
 	)
 	return path
 
@@ -36,8 +37,10 @@ def test_a_partner_maps_a_file_once_and_the_next_one_of_its_shape_without_mappin
 	expect(page.locator("#mq-result-text")).to_contain_text("Zuordnung nötig")
 	column = page.locator('#mq-mapping select[data-header="Nachn."]')
 	expect(column).to_have_value("")
-	expect(page.locator('#mq-mapping select[data-header="Stunden"]')).to_have_value("attended_hours")
+	expect(page.locator('#mq-mapping select[data-header="Stundn"]')).to_have_value("attended_hours")
 	column.select_option("participant__last_name")
+	# the workshop, given once for the whole file
+	page.locator('#mq-mapping input[data-provided="event"]').fill("Workshop")
 	page.get_by_role("button", name="Zuordnung bestätigen und prüfen").click()
 	expect(page.locator("#mq-result-text")).not_to_contain_text("Zuordnung nötig", timeout=20000)
 	expect(mapping).to_be_hidden()

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from mehrwert_quartier.partner_exchange.columns import HIGH, ColumnChoice, exact_duplicates, propose_columns
 from mehrwert_quartier.partner_exchange.messages import MESSAGES, bilingual
-from mehrwert_quartier.partner_exchange.spec import FieldSpec, header_key
+from mehrwert_quartier.partner_exchange.spec import NAMING_COLUMNS, FieldSpec, header_key
 
 # the error column of our own error report: a corrected report can be uploaded again
 IGNORED = {header_key(MESSAGES["error_column"][0]), header_key(MESSAGES["error_column"][1])}
@@ -81,7 +81,9 @@ def match_headers(
 		else:
 			result.columns[choice.index] = by_name[choice.fieldname]
 	found = {s.fieldname for s in result.columns.values()} | set(provided)
-	found |= {f.split("__", 1)[0] for f in found if "__" in f}
+	# a link is named by its lookup columns only where they name the record alone: a participant by surname
+	# (an event's date alone names no event)
+	found |= {f.split("__", 1)[0] for f in found if "__" in f and f.split("__", 1)[1] in NAMING_COLUMNS}
 	for spec in specs:
 		if spec.reqd and spec.fieldname not in found and "__" not in spec.fieldname:
 			result.missing.append(spec.fieldname)

@@ -105,9 +105,10 @@ def save_profile(batch, headers: list[str], mapping: Mapping) -> str:
 
 def needs_mapping(inspection: Inspection) -> bool:
 	"""Whether the user must look at the mapping before the dry run: a column matched with less than a high
-	confidence, or a required field missing that an unmatched column of a similar name or a value for the whole
-	file (a Link, Select, Date or Check field) could fill. A file whose missing field no column resembles, or
-	in which no column names a field at all, is refused by the dry run as before."""
+	confidence, or a required field missing that an unmatched column of a similar name could fill. A file whose
+	missing field no column resembles, or in which no column names a field at all, is refused by the dry run as
+	before; the proposal stays on the batch, so a value for the whole file (a Link, Select, Date or Check
+	field: the workshop of an attendance list) can still be given in the mapping step and the dry run rerun."""
 	match = inspection.match
 	if match is None or (inspection.errors and not match.missing):
 		return False
@@ -119,9 +120,7 @@ def needs_mapping(inspection: Inspection) -> bool:
 		return False
 	unmatched = [c.header for c in match.choices if c.fieldname is None and c.header not in match.refused]
 	specs = inspection.field_specs
-	candidates = any(plausible(h, specs[f]) for h in unmatched for f in match.missing)
-	batch_wide = any(specs[f].fieldtype in BATCH_WIDE_TYPES for f in match.missing)
-	return candidates or batch_wide
+	return any(plausible(h, specs[f]) for h in unmatched for f in match.missing)
 
 
 def proposal(inspection: Inspection, mapping: Mapping) -> dict:

@@ -8,6 +8,8 @@ NUMBER_TYPES = {"Float", "Currency", "Percent"}
 TEXT_TYPES = {"Data", "Small Text", "Text", "Long Text", "Text Editor", "Read Only"}
 IMPORTABLE_TYPES = NUMBER_TYPES | TEXT_TYPES | {"Int", "Date", "Datetime", "Check", "Select", "Link"}
 IMPORTABLE_TYPES |= {"Dynamic Link", "Table MultiSelect"}
+# lookup columns (``participant__last_name``) that name a linked record on their own
+NAMING_COLUMNS = {"last_name"}
 
 
 @dataclass

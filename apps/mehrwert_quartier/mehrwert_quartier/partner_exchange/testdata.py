@@ -231,7 +231,7 @@ def corpus() -> dict[str, tuple[str, bytes, str | None]]:
 		),
 		"no_header_row_under_a_title": (
 			"partner.xlsx",
-			xlsx([["Meldung März 2026"], ["Liste", "Ort"], ["Verein A", "04315"]]),
+			xlsx([["Meldung März 2026"], ["Liste", "Lieblingsfarbe"], ["Verein A", "blau"]]),
 			"missing_header",
 		),
 		"formula_injection_text_cell": ("partner.xlsx", xlsx([HEADERS, GOOD_ROW], text_formula), "formula"),
