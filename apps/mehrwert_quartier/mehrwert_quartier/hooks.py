@@ -175,3 +175,10 @@ override_whitelisted_methods = {
 role_home_page = {"Programme Partner": "partner"}
 # the search bar finds participants (setup/global_search.py adds them to Global Search Settings)
 global_search_doctypes = {"Default": [{"doctype": "Participant"}]}
+
+# Partner files as partners send them (issue 12, docs/partner-exchange.md): other apps add column headers and
+# values partners write, {"DocType" or "*": {"fieldname": ["Header", ...]}} and {... {"fieldname": {"Option":
+# ["value", ...]}}}; an Import Profile in the demo data
+mq_import_synonyms = []
+mq_import_value_synonyms = []
+mq_demo_generators += ["mehrwert_quartier.demo.import_profiles.make_import_profiles"]

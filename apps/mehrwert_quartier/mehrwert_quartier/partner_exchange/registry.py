@@ -70,7 +70,9 @@ def field_specs(doctype: str) -> list[FieldSpec]:
 			spec.data_kind = "Postcode"
 		specs.append(spec)
 	specs += virtual_specs(doctype, specs)
-	return attach_synonyms(specs, doctype, synonym_hook("mq_import_synonyms"))
+	return attach_synonyms(
+		specs, doctype, synonym_hook("mq_import_synonyms"), synonym_hook("mq_import_value_synonyms")
+	)
 
 
 def virtual_specs(doctype: str, specs: list[FieldSpec]) -> list[FieldSpec]:
