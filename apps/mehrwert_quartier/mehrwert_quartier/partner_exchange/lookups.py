@@ -14,6 +14,7 @@ from frappe import _
 from frappe.utils import add_days, formatdate, getdate
 
 from mehrwert_quartier.partner_exchange.messages import bilingual
+from mehrwert_quartier.partner_exchange.spec import FieldSpec
 
 # link target -> (fieldname of the target, fieldtype of the column, label): the columns that name a record
 LOOKUP_COLUMNS = {
@@ -25,6 +26,9 @@ LOOKUP_COLUMNS = {
 	"Programme Event": [("starts_on", "Date", "Starts On")],
 	"Training Offer": [("provider", "Data", "Training Provider")],
 }
+# Dynamic Link fields: a business (Lead, Prospect, Customer) by its name and the postcode of its address
+DYNAMIC_LOOKUP_COLUMNS = [("postcode", "Data", "Postcode")]
+BUSINESS_DOCTYPES = ("Lead", "Prospect", "Customer")
 # where a participant named without a date of birth is looked for: (link field of the row, DocType, its link)
 CONTEXTS = [("event", "Event Registration", "event"), ("offer", "Referral", "offer")]
 MAX_CANDIDATES = 5
@@ -35,18 +39,25 @@ def resolve_links(row, specs: dict, links) -> None:
 	since a participant named without a date of birth is looked for among their registrations."""
 	virtual = row.virtual
 	order = sorted(
-		(s for s in specs.values() if s.fieldtype == "Link" and s.link),
+		(s for s in specs.values() if (s.fieldtype == "Link" and s.link) or s.dynamic_from),
 		key=lambda s: s.link == "Participant",
 	)
 	for spec in order:
 		given = row.values.get(spec.fieldname)
+		if spec.dynamic_from:
+			target = row.values.get(spec.dynamic_from)
+			if not target or target not in BUSINESS_DOCTYPES:
+				continue
+			spec = FieldSpec(spec.fieldname, "Link", spec.label, spec.label_de, link=target)
 		qualifiers = {
 			k.split("__", 1)[1]: v for k, v in virtual.items() if k.startswith(f"{spec.fieldname}__")
 		}
 		if given is None and not qualifiers:
 			continue
 		if given is not None and not qualifiers and links.exists(spec.link, given):
-			continue
+			# a business is named as it is called; another one of the same name makes the name ambiguous
+			if spec.link not in BUSINESS_DOCTYPES or len(links.finder.find(spec.link, given, {}, {})) <= 1:
+				continue
 		context = {f: row.values.get(f) for f, _d, _l in CONTEXTS if row.values.get(f)}
 		if spec.link == "Participant" and not qualifiers.get("date_of_birth") and not context:
 			row.add_error(
@@ -164,10 +175,39 @@ class Finder:
 		if meta.has_field("provider"):
 			fields.append("provider")
 		records = self.visible(doctype, filters, fields)
+		if doctype in BUSINESS_DOCTYPES and qualifiers.get("postcode"):
+			records = self.with_postcode(doctype, records, str(qualifiers["postcode"]))
 		for r in records:
-			extra = f" ({r.provider})" if r.get("provider") else ""
+			extra = (
+				f" ({r.provider})" if r.get("provider") else f" ({r.postcode})" if r.get("postcode") else ""
+			)
+			if not extra and r.name != r.get(title):
+				extra = f" ({r.name})"
 			self.labels[(doctype, r.name)] = f"{r.get(title)}{extra}"
 		return [r.name for r in records]
+
+	def with_postcode(self, doctype: str, records: list, postcode: str) -> list:
+		"""The businesses among ``records`` with an address at ``postcode`` (Address, linked to the business)."""
+		if not records:
+			return []
+		links = frappe.get_all(
+			"Dynamic Link",
+			filters={
+				"parenttype": "Address",
+				"link_doctype": doctype,
+				"link_name": ("in", [r.name for r in records]),
+			},
+			fields=["parent", "link_name"],
+		)
+		at = set(
+			frappe.get_all(
+				"Address",
+				filters={"name": ("in", [l.parent for l in links] or [""]), "pincode": postcode},
+				pluck="name",
+			)
+		)
+		kept = {l.link_name for l in links if l.parent in at}
+		return [frappe._dict(r, postcode=postcode) for r in records if r.name in kept]
 
 	def label(self, doctype: str, name: str) -> str:
 		return self.labels.get((doctype, name), name)

@@ -93,6 +93,19 @@ def virtual_specs(doctype: str, specs: list[FieldSpec]) -> list[FieldSpec]:
 					label_de=f"{spec.label_de}: {_(label, lang='de')}",
 				)
 			)
+		if spec.fieldtype == "Dynamic Link":
+			from mehrwert_quartier.partner_exchange.lookups import DYNAMIC_LOOKUP_COLUMNS
+
+			for fieldname, fieldtype, label in DYNAMIC_LOOKUP_COLUMNS:
+				virtual.append(
+					FieldSpec(
+						fieldname=f"{spec.fieldname}__{fieldname}",
+						fieldtype=fieldtype,
+						label=f"{spec.label}: {label}",
+						label_de=f"{spec.label_de}: {_(label, lang='de')}",
+						data_kind="Postcode" if fieldname == "postcode" else None,
+					)
+				)
 		if spec.fieldname == "unemployment_months":
 			virtual.append(
 				FieldSpec(

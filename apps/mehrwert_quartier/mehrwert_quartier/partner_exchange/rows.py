@@ -45,8 +45,16 @@ class Row:
 		self.errors.append((self.columns.get(fieldname) if fieldname else None, message))
 
 	def key(self, natural_key: list[str]) -> tuple:
+		"""The natural key as compared in the file; a link named by lookup columns (a participant by name and
+		date of birth, a business by name and postcode) with those values."""
 		values = self.values
-		return tuple(str(values.get(f) or "").casefold() for f in natural_key)
+		virtual = self.virtual if any("__" in f for f in self.columns) else {}
+		parts = []
+		for f in natural_key:
+			text = str(values.get(f) or "")
+			named = "|".join(str(virtual[k]) for k in sorted(virtual) if k.startswith(f"{f}__"))
+			parts.append(f"{text}|{named}".casefold() if named else text.casefold())
+		return tuple(parts)
 
 
 def check_rows(

@@ -127,6 +127,11 @@ COLUMN_SYNONYMS: dict[str, dict[str, list[str]]] = {
 		"status": ["Anwesenheit", "anwesend", "Teilnahme", "teilgenommen", "Attendance"],
 		"attended_hours": ["Stunden", "Std.", "Zeitstunden", "Anwesenheit (Std.)", "Dauer (h)", "Hours"],
 	},
+	"Enterprise Support Case": {
+		"business": ["Unternehmen", "Firma", "Betrieb", "Gewerbetreibende", "Business", "Company"],
+		"business__postcode": ["PLZ", "Postleitzahl"],
+		"business_doctype": ["Art des Unternehmens", "Datensatzart"],
+	},
 	"Training Offer": {
 		"offer_title": ["Titel", "Kurs", "Maßnahme", "Angebot", "Kursname", "Course"],
 		"provider": ["Träger", "Bildungsträger", "Anbieter"],

@@ -213,3 +213,44 @@ class TestPartnerFiles(FrappeTestCase):
 			api.upload(
 				"Participant", "l.csv", data, mapping=json.dumps({"columns": {"Nachn.": "no_such_field"}})
 			)
+
+
+class TestBusinessByNameAndPostcode(FrappeTestCase):
+	def test_a_business_is_found_by_its_name_and_the_postcode_of_its_address(self):
+		from mehrwert_quartier.tests.factories import make_customer
+
+		frappe.set_user("Administrator")
+		name = f"Bäckerei {random_string(6)}"
+		east, west = make_customer(customer_name=name), make_customer(customer_name=name)
+		for customer, postcode in ((east, "04315"), (west, "04209")):
+			frappe.get_doc(
+				{
+					"doctype": "Address",
+					"address_title": name,
+					"address_line1": "Ring 1",
+					"city": "Leipzig",
+					"pincode": postcode,
+					"country": frappe.db.get_value("Country", {"code": "de"}) or "Germany",
+					"links": [{"link_doctype": "Customer", "link_name": customer.name}],
+				}
+			).insert(ignore_permissions=True)
+		rows = [
+			["Unternehmen", "PLZ", "Art des Unternehmens", "Fallart"],
+			[name, "04209", "Customer", "Business Support"],
+			[name, "", "Customer", "Business Support"],
+			["Gibt es nicht GmbH", "04315", "Customer", "Business Support"],
+		]
+		data = base64.b64encode(csv_bytes(rows)).decode()
+		result = api.upload(
+			"Enterprise Support Case", "faelle.csv", data, valid_rows_only=True, import_rows=True
+		)
+		batch = frappe.get_doc("Import Batch", result["name"])
+		self.assertEqual(
+			(batch.status, batch.new_rows, batch.error_rows), ("Imported", 1, 2), row_messages(batch)
+		)
+		self.assertTrue(frappe.db.exists("Enterprise Support Case", {"business": west.name}))
+		messages = row_messages(batch)
+		self.assertIn("nicht eindeutig", messages[3][0])
+		self.assertIn(east.name, messages[3][0])
+		self.assertIn(west.name, messages[3][0])
+		self.assertIn("Gibt es nicht GmbH", messages[4][0])
