@@ -7,7 +7,7 @@ from mehrwert_quartier.partner_exchange.profiles import signature
 from mehrwert_quartier.partner_exchange.testdata_partner import JOBCENTER_COLUMNS
 
 
-def make_import_profiles() -> int:
+def make_import_profiles(rng=None) -> int:
 	organisation = "Jobcenter Leipzig"
 	if not frappe.db.exists("Partner Organisation", organisation):
 		return 0
