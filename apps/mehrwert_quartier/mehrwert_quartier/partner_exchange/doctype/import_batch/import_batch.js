@@ -65,54 +65,60 @@ function render_mapping(frm) {
 	const m = JSON.parse(frm.doc.mapping || "{}");
 	if (!m.columns) return wrapper.empty();
 	const esc = (text) => frappe.utils.escape_html(String(text ?? ""));
-	const editable = frm.doc.status !== "Imported";
-	const field_options = (selected) =>
-		[`<option value="">${esc(__("— no field —"))}</option>`]
-			.concat(
-				m.fields.map(
-					(f) =>
-						`<option value="${esc(f.fieldname)}" ${f.fieldname === selected ? "selected" : ""}>${esc(f.label)}${f.reqd ? " *" : ""}</option>`
-				)
-			)
-			.join("");
+	const disabled = frm.doc.status === "Imported" ? " disabled" : "";
+	const label_of = (fieldname) => (m.fields.find((f) => f.fieldname === fieldname) || {}).label || fieldname;
+	const field_options = (selected) => {
+		const none = esc(__("— no field —"));
+		const items = m.fields.map((f) => {
+			const value = esc(f.fieldname);
+			const text = esc(f.label + (f.reqd ? " *" : ""));
+			const chosen = f.fieldname === selected ? " selected" : "";
+			return `<option value="${value}"${chosen}>${text}</option>`;
+		});
+		const rest = items.join("");
+		return `<option value="">${none}</option>${rest}`;
+	};
 	const columns = m.columns
-		.map(
-			(c) => `<tr><td>${esc(c.header)}</td>
-			<td><select class="form-control input-xs" data-header="${esc(c.header)}" ${editable ? "" : "disabled"}>${field_options(c.fieldname)}</select></td>
-			<td>${c.fieldname ? esc(Math.round(c.confidence * 100) + " %") : ""}</td><td>${esc(__(c.how || ""))}</td></tr>`
-		)
+		.map((c) => {
+			const options = field_options(c.fieldname);
+			const confidence = c.fieldname ? `${Math.round(c.confidence * 100)} %` : "";
+			const how = c.how ? __(c.how) : "";
+			return `<tr><td>${esc(c.header)}</td><td><select class="form-control input-xs" data-header="${esc(c.header)}"${disabled}>${options}</select></td><td>${esc(confidence)}</td><td>${esc(how)}</td></tr>`;
+		})
 		.join("");
 	const values = Object.entries(m.unknown_values || {})
 		.map(([fieldname, list]) => {
-			const label = (m.fields.find((f) => f.fieldname === fieldname) || {}).label || fieldname;
 			const choices = (m.options[fieldname] || [])
 				.map(([value, text]) => `<option value="${esc(value)}">${esc(text)}</option>`)
 				.join("");
+			const choose = esc(__("— choose —"));
 			return list
 				.map(
-					(value) => `<tr><td>${esc(label)}</td><td>${esc(value)}</td>
-				<td><select class="form-control input-xs" data-fieldname="${esc(fieldname)}" data-value="${esc(value)}">
-				<option value="">${esc(__("— choose —"))}</option>${choices}</select></td></tr>`
+					(value) =>
+						`<tr><td>${esc(label_of(fieldname))}</td><td>${esc(value)}</td><td><select class="form-control input-xs" data-fieldname="${esc(fieldname)}" data-value="${esc(value)}"><option value="">${choose}</option>${choices}</select></td></tr>`
 				)
 				.join("");
 		})
 		.join("");
 	const provided = (m.batch_wide || [])
 		.map((fieldname) => {
-			const label = (m.fields.find((f) => f.fieldname === fieldname) || {}).label || fieldname;
-			const value = (m.provided || {})[fieldname] || "";
-			return `<div class="form-group"><label>${esc(__("{0} for the whole file", [label]))}</label>
-			<input class="form-control input-xs" data-provided="${esc(fieldname)}" value="${esc(value)}"></div>`;
+			const text = esc(__("{0} for the whole file", [label_of(fieldname)]));
+			const value = esc((m.provided || {})[fieldname] || "");
+			return `<div class="form-group"><label>${text}</label><input class="form-control input-xs" data-provided="${esc(fieldname)}" value="${value}"></div>`;
 		})
 		.join("");
-	const skipped = (m.skipped || []).map((text) => `<li>${esc(text)}</li>`).join("");
-	wrapper.html(`
-		<p>${esc(__("Sheet"))}: ${esc(m.sheet || "CSV")} · ${esc(__("Header row"))}: ${esc(m.header_row)}</p>
-		${skipped ? `<ul class="small text-muted">${skipped}</ul>` : ""}
-		<table class="table table-bordered table-sm"><thead><tr><th>${esc(__("Column"))}</th><th>${esc(__("Field"))}</th>
-		<th>${esc(__("Confidence"))}</th><th>${esc(__("Found by"))}</th></tr></thead><tbody>${columns}</tbody></table>
-		${values ? `<table class="table table-bordered table-sm"><thead><tr><th>${esc(__("Field"))}</th><th>${esc(__("Value"))}</th><th>${esc(__("Means"))}</th></tr></thead><tbody>${values}</tbody></table>` : ""}
-		${provided}`);
+	const skipped_items = (m.skipped || []).map((text) => `<li>${esc(text)}</li>`).join("");
+	const skipped = skipped_items ? `<ul class="small text-muted">${skipped_items}</ul>` : "";
+	const head = `${esc(__("Sheet"))}: ${esc(m.sheet || "CSV")} · ${esc(__("Header row"))}: ${esc(m.header_row)}`;
+	const column_head = [__("Column"), __("Field"), __("Confidence"), __("Found by")];
+	const column_cells = column_head.map((text) => `<th>${esc(text)}</th>`).join("");
+	const value_head = [__("Field"), __("Value"), __("Means")].map((text) => `<th>${esc(text)}</th>`).join("");
+	const value_table = values
+		? `<table class="table table-bordered table-sm"><thead><tr>${value_head}</tr></thead><tbody>${values}</tbody></table>`
+		: "";
+	wrapper.html(
+		`<p>${head}</p>${skipped}<table class="table table-bordered table-sm"><thead><tr>${column_cells}</tr></thead><tbody>${columns}</tbody></table>${value_table}${provided}`
+	);
 }
 
 function confirm_mapping(frm) {
