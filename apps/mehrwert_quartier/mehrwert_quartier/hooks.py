@@ -211,3 +211,10 @@ has_permission.update(
 scheduler_events["daily"].append("mehrwert_quartier.data_protection.consents.daily")
 doctype_js["Participant"].append("public/js/participant_data_protection.js")
 mq_demo_generators.append("mehrwert_quartier.demo.data_protection.make_data_protection")
+
+# Partner files as partners send them (issue 12, docs/partner-exchange.md): other apps add column headers and
+# values partners write, {"DocType" or "*": {"fieldname": ["Header", ...]}} and {... {"fieldname": {"Option":
+# ["value", ...]}}}; an Import Profile in the demo data
+mq_import_synonyms = []
+mq_import_value_synonyms = []
+mq_demo_generators += ["mehrwert_quartier.demo.import_profiles.make_import_profiles"]

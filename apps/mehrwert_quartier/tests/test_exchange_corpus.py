@@ -128,11 +128,11 @@ def test_an_oversized_file_is_refused_by_its_size_before_it_is_read():
 
 
 def test_reading_stops_at_the_row_limit():
-	from mehrwert_quartier.partner_exchange.reader import _xlsx_lines
+	from mehrwert_quartier.partner_exchange.reader import _xlsx_sheets
 	from mehrwert_quartier.partner_exchange.testdata import GOOD_ROW, HEADERS, xlsx
 
 	content = xlsx([HEADERS] + [[f"Verein {i}", *GOOD_ROW[1:]] for i in range(30)])
-	lines = _xlsx_lines(content)
+	lines = _xlsx_sheets(content)[0].lines
 	result = inspect_file("p.xlsx", content, TEST_SPECS, TEST_KEY, max_rows=10)
 	assert result.errors == [bilingual("too_many_rows", limit=10)]
 	assert next(lines)[0] == 1, "rows are read one at a time"

@@ -131,3 +131,51 @@ def test_a_request_the_web_server_refuses_by_size_gets_a_bilingual_message(workb
 	assert code == cli.SERVER_ERROR
 	said = capsys.readouterr().err
 	assert "Die Anfrage ist zu groß" in said and "The request is too large" in said
+
+
+@responses.activate
+def test_every_message_of_the_batch_is_printed_and_a_mapping_is_sent(workbook, tmp_path, capsys):
+	responses.post(f"{URL}/api/method/login", json={"message": "Logged In"})
+	refused = batch("Rejected", errors=1)
+	refused["message"]["messages"] = [
+		"Zeile 1 übersprungen: Titel- oder Infozeile über den Spaltenköpfen („Liste“) / Row 1 skipped: title or info row above the headers ('Liste')",
+		"Pflichtspalte „Vorname“ fehlt / Required column 'Vorname' is missing",
+	]
+	upload = responses.post(f"{METHOD}.api.upload", json=refused)
+	mapping = tmp_path / "zuordnung.json"
+	mapping.write_text('{"columns": {"Nachn.": "last_name"}}', encoding="utf-8")
+	code = cli.main(["upload", str(workbook), "--doctype", "Participant", "--mapping", str(mapping), *LOGIN])
+	assert code == cli.FILE_ERRORS
+	out = capsys.readouterr().out
+	assert "Row 1 skipped: title or info row" in out and "Required column 'Vorname' is missing" in out
+	assert "Zeile 1 übersprungen" in out
+	sent = json.loads(upload.calls[0].request.body)
+	assert json.loads(sent["mapping"]) == {"columns": {"Nachn.": "last_name"}}
+
+
+@responses.activate
+def test_a_file_waiting_for_its_mapping_prints_the_proposal_and_exits_5(workbook, capsys):
+	responses.post(f"{URL}/api/method/login", json={"message": "Logged In"})
+	waiting = batch("Needs Mapping")
+	waiting["message"]["messages"] = [
+		"Bitte die Zuordnung der Spalten prüfen / Please check and confirm the column mapping"
+	]
+	waiting["message"]["mapping"] = {
+		"columns": [
+			{"header": "Nachn.", "fieldname": None, "confidence": 0},
+			{"header": "PLZ", "fieldname": "postcode", "confidence": 0.95},
+		],
+		"unknown_values": {"gender": ["?"]},
+	}
+	upload = responses.post(f"{METHOD}.api.upload", json=waiting)
+	code = cli.main(["upload", str(workbook), "--doctype", "Participant", "--profile", "IPR-00001", *LOGIN])
+	assert code == cli.MAPPING_NEEDED
+	out = capsys.readouterr().out
+	assert "Nachn. -> - (0 %)" in out and "PLZ -> postcode (95 %)" in out and "gender: ?" in out
+	assert json.loads(upload.calls[0].request.body)["import_profile"] == "IPR-00001"
+
+
+def test_a_mapping_that_is_no_json_is_refused_before_anything_is_sent(workbook, capsys):
+	code = cli.main(["upload", str(workbook), "--doctype", "Participant", "--mapping", "{kaputt", *LOGIN])
+	assert code == cli.USAGE
+	assert "Mapping is not JSON" in capsys.readouterr().err

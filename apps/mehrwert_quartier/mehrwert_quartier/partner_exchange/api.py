@@ -147,8 +147,15 @@ def upload(
 	partner_organisation: str | None = None,
 	valid_rows_only: bool = False,
 	import_rows: bool = False,
+	import_profile: str | None = None,
+	mapping: str | dict | None = None,
 ) -> dict:
-	"""REST upload: ``filedata`` base64. Creates an Import Batch, runs the dry run, imports when asked and valid."""
+	"""REST upload: ``filedata`` base64. Creates an Import Batch, runs the dry run, imports when asked and valid.
+
+	``import_profile``: the name of an Import Profile of the organisation; ``mapping``: a mapping as JSON
+	(``{"columns": {header: fieldname}, "values": {fieldname: {value: option}}, "provided": {fieldname: value}}``),
+	taken as confirmed. Without either, a profile that fits the headers is applied, or the batch stops at the
+	mapping step (status *Needs Mapping*) when the proposed mapping is not certain."""
 	frappe.has_permission("Import Batch", "create", throw=True)
 	partners.check_may_import(import_doctype)
 	batch = frappe.get_doc(
@@ -157,8 +164,15 @@ def upload(
 			"import_doctype": import_doctype,
 			"partner_organisation": partner_organisation,
 			"valid_rows_only": int(bool(valid_rows_only)),
+			"import_profile": import_profile or None,
 		}
 	)
+	chosen = None
+	if mapping:
+		from mehrwert_quartier.partner_exchange.profiles import check_mapping
+
+		parsed = frappe.parse_json(mapping) if isinstance(mapping, str) else mapping
+		chosen = check_mapping(import_doctype, parsed if isinstance(parsed, dict) else {})
 	try:
 		check_file_size(len(filedata or "") * 3 // 4)  # refused by its size before it is decoded or saved
 		check_file_type(filename)  # and by its type before it is stored
@@ -174,10 +188,14 @@ def upload(
 		{"file_url": batch.import_file, "attached_to_name": ("is", "not set")},
 		{"attached_to_doctype": "Import Batch", "attached_to_name": batch.name},
 	)
+	if chosen is not None:
+		batch.mapping = frappe.as_json({"confirmed": True, "chosen": chosen})
 	result = batch.validate_file()
 	if import_rows and batch.status == "Validated" and not result.get("queued"):
 		result = batch.import_rows()
 	return {
+		"import_profile": batch.import_profile,
+		"mapping": (frappe.parse_json(batch.mapping or "{}") or {}) or None,
 		"name": batch.name,
 		"status": batch.status,
 		**result,

@@ -1,11 +1,12 @@
 """Command-line client of the partner exchange (``requests``, no Frappe needed).
 
     python -m mehrwert_quartier.partner_exchange.cli upload --url URL --user U --password P \\
-        --doctype "Event Registration" FILE [--import] [--report fehler.xlsx]
+        --doctype "Event Registration" FILE [--import] [--report fehler.xlsx] [--profile NAME | --mapping JSON]
     python -m mehrwert_quartier.partner_exchange.cli result BATCH --url URL --user U --password P --out fehler.xlsx
 
 Exit codes: 0 done (Validated or Imported), 1 the file has errors (Rejected or Failed), 2 wrong usage,
-3 login failed, 4 refused or server/connection error.
+3 login failed, 4 refused or server/connection error, 5 the file waits for the mapping step (give --mapping
+JSON or --profile NAME; every message of the batch and the proposed mapping are printed).
 """
 
 import argparse
@@ -20,7 +21,7 @@ import requests
 from mehrwert_quartier.partner_exchange.messages import ExchangeError, bilingual
 from mehrwert_quartier.partner_exchange.reader import check_file_size
 
-OK, FILE_ERRORS, USAGE, LOGIN_FAILED, SERVER_ERROR = 0, 1, 2, 3, 4
+OK, FILE_ERRORS, USAGE, LOGIN_FAILED, SERVER_ERROR, MAPPING_NEEDED = 0, 1, 2, 3, 4, 5
 METHOD = "/api/method/mehrwert_quartier.partner_exchange"
 TIMEOUT = 600
 
@@ -100,7 +101,16 @@ class Client:
 			raise ClientError(f"Fehler / Error: {server_message(response)}")
 		return response
 
-	def upload(self, doctype: str, path: Path, import_rows=False, organisation=None, valid_rows_only=False):
+	def upload(
+		self,
+		doctype: str,
+		path: Path,
+		import_rows=False,
+		organisation=None,
+		valid_rows_only=False,
+		profile: str | None = None,
+		mapping: str | None = None,
+	):
 		try:
 			check_file_size(path.stat().st_size)  # what the server would refuse is not sent
 		except ExchangeError as e:
@@ -114,6 +124,10 @@ class Client:
 		}
 		if organisation:
 			data["partner_organisation"] = organisation
+		if profile:
+			data["import_profile"] = profile
+		if mapping:
+			data["mapping"] = mapping
 		return self.call("post", f"{METHOD}.api.upload", json=data).json()["message"]
 
 	def status(self, batch: str) -> dict:
@@ -132,7 +146,41 @@ def summary(result: dict) -> str:
 	)
 
 
+def messages(result: dict) -> list[str]:
+	"""Every message of the batch (why it was refused, which rows were skipped, the profile applied) and, while
+	it waits for the mapping step, the proposed mapping, column by column."""
+	lines = [f"- {m}" for m in result.get("messages") or []]
+	mapping = result.get("mapping") or {}
+	if result.get("status") == "Needs Mapping" and mapping.get("columns"):
+		lines.append("Zuordnung nötig / Mapping needed (--mapping JSON oder/or --profile NAME):")
+		for column in mapping["columns"]:
+			target = column.get("fieldname") or "-"
+			lines.append(
+				f"  {column['header']} -> {target} ({round((column.get('confidence') or 0) * 100)} %)"
+			)
+	for fieldname, values in (mapping.get("unknown_values") or {}).items():
+		lines.append(f"  Unbekannte Werte / unknown values {fieldname}: {', '.join(values)}")
+	return lines
+
+
+def mapping_argument(value: str | None) -> str | None:
+	"""``--mapping``: JSON, or the path of a file holding it."""
+	if not value:
+		return None
+	path = Path(value)
+	text = (
+		path.read_text(encoding="utf-8") if not value.lstrip().startswith("{") and path.is_file() else value
+	)
+	try:
+		json.loads(text)
+	except ValueError as e:
+		raise ClientError(f"Zuordnung ist kein JSON / Mapping is not JSON: {e}", USAGE) from e
+	return text
+
+
 def exit_code(status: str) -> int:
+	if status == "Needs Mapping":
+		return MAPPING_NEEDED
 	return FILE_ERRORS if status in ("Rejected", "Failed") else OK
 
 
@@ -156,6 +204,8 @@ def parser() -> argparse.ArgumentParser:
 	upload.add_argument("--valid-rows-only", action="store_true")
 	upload.add_argument("--organisation")
 	upload.add_argument("--report", help="Fehlerbericht speichern / save the error report (.xlsx)")
+	upload.add_argument("--profile", help="Importprofil / import profile (name)")
+	upload.add_argument("--mapping", help="Zuordnung als JSON oder Datei / mapping as JSON or a file")
 	result = commands.add_parser("result", help="Status und Fehlerbericht / status and error report")
 	result.add_argument("batch")
 	result.add_argument("--out", help="Fehlerbericht speichern / save the error report (.xlsx)")
@@ -173,15 +223,24 @@ def main(argv=None, session: requests.Session | None = None) -> int:
 	args = parser().parse_args(argv)
 	client = Client(args.url, session)
 	try:
+		mapping = mapping_argument(getattr(args, "mapping", None))
 		client.login(args.user, args.password, args.api_key, args.api_secret, args.otp)
 		if args.command == "upload":
 			path = Path(args.file)
 			if not path.is_file():
 				raise ClientError(f"Datei nicht gefunden / File not found: {path}", USAGE)
 			outcome = client.upload(
-				args.doctype, path, args.import_rows, args.organisation, args.valid_rows_only
+				args.doctype,
+				path,
+				args.import_rows,
+				args.organisation,
+				args.valid_rows_only,
+				args.profile,
+				mapping,
 			)
 			print(summary(outcome))
+			for line in messages(outcome):
+				print(line)
 			save_report(client, outcome, args.report)
 		else:
 			outcome = client.status(args.batch)

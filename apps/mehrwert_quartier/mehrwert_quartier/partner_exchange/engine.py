@@ -13,6 +13,7 @@ from frappe.utils import cint, flt, get_datetime, getdate, global_search, strip_
 
 from mehrwert_quartier.partner_exchange.bulk import BulkInserter
 from mehrwert_quartier.partner_exchange.keys import current_values, existing_names
+from mehrwert_quartier.partner_exchange.lookups import Finder, resolve_links
 from mehrwert_quartier.partner_exchange.messages import bilingual
 from mehrwert_quartier.partner_exchange.meta_memo import fields_remembered
 from mehrwert_quartier.partner_exchange.overrides import overridden
@@ -53,6 +54,8 @@ class Job:
 	as_system: bool
 	bulk: bool
 	links: "LinkCache" = field(default_factory=lambda: LinkCache())
+	lookups: dict[str, FieldSpec] = field(default_factory=dict)  # the Link fields, with lookup columns
+	seen: dict = field(default_factory=dict)  # natural key -> row number, after the links are found by name
 
 	def __post_init__(self):
 		if self.as_system:  # a partner's batch: links only inside the partner's organisation
@@ -78,7 +81,9 @@ def process(
 	job = Job(
 		doctype=doctype,
 		key=key,
-		specs={s.fieldname: s for s in inspection.match.columns.values()},
+		specs=inspection.used_specs()
+		if inspection.field_specs
+		else {s.fieldname: s for s in inspection.match.columns.values()},
 		write=write,
 		partial=partial and write,
 		as_system=as_system,
@@ -121,7 +126,11 @@ def run_chunk(chunk: list[Row], job: Job) -> list[tuple]:
 def apply_chunk(chunk: list[Row], job: Job, inserter: BulkInserter | None) -> list[tuple]:
 	for row in chunk:
 		if not row.errors:
+			resolve_links(row, job.specs, job.links)
+		if not row.errors:
 			check_links(row, job.specs, job.links)
+		if not row.errors and any(row.extra.get(f) for f in job.key):
+			check_duplicate(row, job)
 	matches = existing_names(job.doctype, job.key, [row for row in chunk if not row.errors])
 	found = [names[0] for names in matches.values() if len(names) == 1]
 	current = current_values(job.doctype, found, job.specs) if found else {}
@@ -270,10 +279,21 @@ def check_links(row: Row, specs: dict[str, FieldSpec], links: "LinkCache"):
 				row.add_error(fieldname, bilingual("bad_link", value=item, target=_(target, lang="de")))
 
 
+def check_duplicate(row: Row, job: Job):
+	"""Two rows that name the same record by name (the same person twice in an attendance list)."""
+	key = row.key(job.key)
+	if not all(key):
+		return
+	first = job.seen.setdefault(key, row.number)
+	if first != row.number:
+		row.add_error(job.key[0], bilingual("duplicate_in_file", row=first))
+
+
 class LinkCache:
 	def __init__(self, scope: PartnerScope | None = None):
 		self.known: dict[tuple[str, str], bool] = {}
 		self.scope = scope
+		self.finder = Finder(scope)
 
 	def exists(self, doctype: str, name: str) -> bool:
 		"""``doctype`` may come from the file (a Dynamic Link's DocType column): an unknown one has no records."""

@@ -118,6 +118,63 @@ MESSAGES: dict[str, tuple[str, str]] = {
 		"The server has no disk space left: the error report could not be written. "
 		"The import batch can be started again once there is space",
 	),
+	"header_found": (
+		"Spaltenköpfe in Zeile {row} des Blatts „{sheet}“ gefunden ({sheets} Blatt/Blätter)",
+		"Headers found in row {row} of sheet '{sheet}' ({sheets} sheet(s))",
+	),
+	"skipped_title": (
+		"Zeile {row} übersprungen: Titel- oder Infozeile über den Spaltenköpfen („{text}“)",
+		"Row {row} skipped: title or info row above the headers ('{text}')",
+	),
+	"skipped_footer": (
+		"Zeile {row} übersprungen: Fußzeile mit Summe, Stand oder Anmerkung („{text}“)",
+		"Row {row} skipped: footer with a total, date or remark ('{text}')",
+	),
+	"skipped_repeated_header": (
+		"Zeile {row} übersprungen: wiederholte Spaltenköpfe",
+		"Row {row} skipped: the headers repeated",
+	),
+	"since_after_entry": (
+		"„Arbeitslos seit“ ({since}) liegt nach dem Eintritt ({entry})",
+		"'Unemployed since' ({since}) is after the entry ({entry})",
+	),
+	"since_needs_entry": (
+		"Für die Monate der Arbeitslosigkeit fehlt das Eintrittsdatum",
+		"The entry date is needed to count the months of unemployment",
+	),
+	"ambiguous_link": (
+		"„{value}“ ist nicht eindeutig; in Frage kommen: {candidates}",
+		"'{value}' is ambiguous; candidates: {candidates}",
+	),
+	"participant_needs_birth": (
+		"„{value}“: bitte das Geburtsdatum angeben (ohne Veranstaltung oder Angebot ist der Name nicht eindeutig)",
+		"'{value}': please give the date of birth (without an event or offer the name is not unique)",
+	),
+	"unknown_profile": (
+		"Importprofil „{profile}“ gibt es nicht für diese Organisation und diesen Datentyp",
+		"Import profile '{profile}' does not exist for this organisation and DocType",
+	),
+	"bad_mapping_field": (
+		"Zuordnung: „{header}“ → „{field}“ ist kein importierbares Feld",
+		"Mapping: '{header}' → '{field}' is not an importable field",
+	),
+	"bad_mapping_value": (
+		"Zuordnung: „{value}“ → „{option}“ ist keine Auswahl von „{field}“",
+		"Mapping: '{value}' → '{option}' is not a choice of '{field}'",
+	),
+	"needs_mapping": (
+		"Bitte die Zuordnung der Spalten prüfen und bestätigen; danach folgt die Prüfung",
+		"Please check and confirm the column mapping; the dry run follows",
+	),
+	"profile_applied": (
+		"Importprofil „{profile}“ angewandt",
+		"Import profile '{profile}' applied",
+	),
+	"value_from_title": (
+		"{field} aus der Titelzeile: „{value}“",
+		"{field} from the title row: '{value}'",
+	),
+	"skipped_empty": ("Zeile {row} übersprungen: leer", "Row {row} skipped: empty"),
 }
 
 

@@ -9,7 +9,8 @@ import re
 
 from mehrwert_quartier.partner_exchange.messages import ExchangeError
 from mehrwert_quartier.partner_exchange.reader import Formula
-from mehrwert_quartier.partner_exchange.spec import NUMBER_TYPES, FieldSpec, header_key
+from mehrwert_quartier.partner_exchange.spec import NUMBER_TYPES, FieldSpec
+from mehrwert_quartier.partner_exchange.values import check_synonyms, option_of, value_key
 from mehrwert_quartier.rules import RuleError
 from mehrwert_quartier.rules.postcode import normalize_postcode
 
@@ -23,8 +24,8 @@ DATETIME_FORMATS = (
 	"%d.%m.%Y",
 	"%Y-%m-%d",
 )
-YES = {"1", "ja", "j", "yes", "y", "x", "wahr", "true"}
-NO = {"0", "nein", "n", "no", "falsch", "false"}
+YES = {"1", "ja", "j", "yes", "y", "x", "wahr", "true", "✓", "✔", "☑"}
+NO = {"0", "nein", "n", "no", "falsch", "false", "-"}
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
 PHONE = re.compile(r"^\+?[0-9 ()/\-]+$")
 
@@ -38,6 +39,10 @@ def normalise(value: object, spec: FieldSpec):
 	if isinstance(value, Formula):
 		raise ExchangeError("formula")
 	kind = spec.fieldtype
+	if kind == "Date" and spec.data_kind == "Since":
+		from mehrwert_quartier.partner_exchange.derive import to_since
+
+		return to_since(value)
 	if kind == "Date":
 		return to_date(value)
 	if kind == "Datetime":
@@ -50,7 +55,7 @@ def normalise(value: object, spec: FieldSpec):
 			raise ExchangeError("bad_integer", value=value)
 		return int(number)
 	if kind == "Check":
-		return to_check(value)
+		return to_check(value, spec)
 	if kind == "Select":
 		return to_choice(value, spec)
 	if kind == "Table MultiSelect":
@@ -78,17 +83,45 @@ def as_text(value: object) -> str:
 	return str(value).strip()
 
 
+MONTHS = {
+	**dict.fromkeys(("januar", "jan", "jänner", "january"), 1),
+	**dict.fromkeys(("februar", "feb", "february"), 2),
+	**dict.fromkeys(("märz", "maerz", "mär", "mrz", "march", "mar"), 3),
+	**dict.fromkeys(("april", "apr"), 4),
+	**dict.fromkeys(("mai", "may"), 5),
+	**dict.fromkeys(("juni", "jun", "june"), 6),
+	**dict.fromkeys(("juli", "jul", "july"), 7),
+	**dict.fromkeys(("august", "aug"), 8),
+	**dict.fromkeys(("september", "sep", "sept"), 9),
+	**dict.fromkeys(("oktober", "okt", "october", "oct"), 10),
+	**dict.fromkeys(("november", "nov"), 11),
+	**dict.fromkeys(("dezember", "dez", "december", "dec"), 12),
+}
+SINCE = re.compile(r"^(?:seit|ab|since|from)\s+", re.IGNORECASE)
+NAMED_DATE = re.compile(r"^(\d{1,2})\.?\s*([a-zäöü]+)\.?\s+(\d{4})$", re.IGNORECASE)
+
+
 def to_date(value: object) -> str:
-	"""ISO date from a date cell, an Excel serial number or dd.mm.yyyy, dd.mm.yy, yyyy-mm-dd, dd/mm/yyyy."""
+	"""ISO date from a date cell, an Excel serial number or dd.mm.yyyy, dd.mm.yy, yyyy-mm-dd, dd/mm/yyyy,
+	``15. März 2026``; a leading *seit* / *ab* is dropped."""
 	if isinstance(value, datetime.datetime):
 		return value.date().isoformat()
 	if isinstance(value, datetime.date):
 		return value.isoformat()
-	text = str(value).strip()
+	text = SINCE.sub("", str(value).strip())
+	named = NAMED_DATE.match(text)
+	if named and named.group(2).casefold() in MONTHS:
+		try:
+			day, month, year = int(named.group(1)), MONTHS[named.group(2).casefold()], int(named.group(3))
+			return datetime.date(year, month, day).isoformat()
+		except ValueError as e:
+			raise ExchangeError("bad_date", value=value) from e
 	if (isinstance(value, int | float) and not isinstance(value, bool)) or re.fullmatch(
 		r"\d{1,5}(\.0)?", text
 	):
 		serial = float(text)
+		if 1900 <= serial <= 2100 and not isinstance(value, int | float):
+			raise ExchangeError("bad_date", value=text)  # a year written as text, not a day
 		if 1 <= serial <= 2958465:
 			return (EXCEL_EPOCH + datetime.timedelta(days=int(serial))).isoformat()
 	for fmt in DATE_FORMATS:
@@ -141,20 +174,26 @@ def to_number(value: object) -> float:
 		raise ExchangeError("bad_number", value=value) from e
 
 
-def to_check(value: object) -> int:
+def to_check(value: object, spec: FieldSpec | None = None) -> int:
+	if isinstance(value, bool):
+		return int(value)
 	text = as_text(value).casefold()
 	if text in YES:
 		return 1
 	if text in NO:
 		return 0
+	if spec is not None:
+		key = value_key(text)
+		for option, texts in check_synonyms(spec).items():
+			if key in {value_key(t) for t in texts}:
+				return int(option)
 	raise ExchangeError("bad_check", value=value)
 
 
 def to_choice(value: object, spec: FieldSpec) -> str:
-	key = header_key(as_text(value))
-	for option in spec.options:
-		if key in {header_key(option), header_key(spec.options_de.get(option, option))}:
-			return option
+	option = option_of(as_text(value), spec)
+	if option is not None:
+		return option
 	choices = ", ".join(spec.options_de.get(o, o) for o in spec.options)
 	raise ExchangeError("bad_choice", value=value, choices=choices)
 

@@ -41,6 +41,26 @@ def import_batch(batch: str) -> dict:
 	return {**batch_summary(doc), "queued": bool(result.get("queued"))}
 
 
+@frappe.whitelist(methods=["POST"])
+def confirm_mapping(batch: str, mapping: str) -> dict:
+	"""The mapping step of a batch the user may read and run: the confirmed mapping becomes the organisation's
+	Import Profile for this header shape, then the dry run runs."""
+	doc = readable_batch(batch)
+	doc.confirm_mapping(mapping)
+	return mapping_summary(doc)
+
+
+def mapping_summary(doc) -> dict:
+	"""The batch's summary with its messages and, while it waits for the mapping, the proposal."""
+	proposal = frappe.parse_json(doc.mapping or "{}") or {}
+	return {
+		**batch_summary(doc),
+		"messages": doc.flags.messages or [],
+		"import_profile": doc.import_profile,
+		"mapping": proposal if proposal.get("columns") else None,
+	}
+
+
 @frappe.whitelist()
 def download_error_report(batch: str):
 	"""The error report of a batch the user may read."""

@@ -6,7 +6,10 @@ of a workbook are checked (sizes, macros, encryption) before openpyxl opens it.
 
 import csv
 import io
+import itertools
+import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from xml.etree import ElementTree as ET
@@ -31,10 +34,35 @@ class Formula(str):
 class Table:
 	headers: list[str]
 	rows: list[tuple[int, list]] = field(default_factory=list)  # (row number in the file, values)
+	header_row: int = 0  # row number of the header row in the file
+	sheet: str = ""  # the sheet the table was read from ("" for a CSV file)
+	sheets: int = 1  # how many sheets the file has
+	sheet_index: int = 0  # the position of ``sheet`` among them
+	skipped: list[tuple[int, str, str]] = field(default_factory=list)  # (row number, reason code, text)
+	title: list[str] = field(default_factory=list)  # the text of the rows above the header row
 
 
-def read_table(filename: str, content: bytes, max_rows: int = MAX_ROWS) -> Table:
-	"""The first sheet of a workbook or a CSV file. Raises :class:`ExchangeError`."""
+@dataclass
+class Sheet:
+	"""One sheet: its rows one at a time, and the merged ranges as (first row, last row, reference)."""
+
+	name: str
+	lines: Iterator
+	merged: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def read_table(filename: str, content: bytes, max_rows: int = MAX_ROWS, score=None) -> Table:
+	"""The table of a workbook or a CSV file. Raises :class:`ExchangeError`.
+
+	``score(values) -> float`` rates a row as the header row (``layout.py``); without it the first non-empty
+	row of the first sheet is the header row."""
+	from mehrwert_quartier.partner_exchange.layout import find_table
+
+	return find_table(read_sheets(filename, content), max_rows, score)
+
+
+def read_sheets(filename: str, content: bytes) -> list[Sheet]:
+	"""The visible sheets of a workbook (one for a CSV file), each read lazily. Raises :class:`ExchangeError`."""
 	extension = PurePath(filename or "").suffix.lower()
 	if not content:
 		raise ExchangeError("empty")
@@ -44,12 +72,10 @@ def read_table(filename: str, content: bytes, max_rows: int = MAX_ROWS) -> Table
 	if content.startswith(OLE_MAGIC):
 		raise ExchangeError("encrypted")
 	if extension == ".xlsx":
-		lines = _xlsx_lines(content)
-	elif extension == ".csv" and (content.startswith(UTF16_BOMS) or b"\x00" not in content[:4096]):
-		lines = _csv_lines(content)
-	else:
-		raise ExchangeError("not_a_workbook")
-	return _table(lines, max_rows)
+		return _xlsx_sheets(content)
+	if extension == ".csv" and (content.startswith(UTF16_BOMS) or b"\x00" not in content[:4096]):
+		return [Sheet("", iter(_csv_lines(content)))]
+	raise ExchangeError("not_a_workbook")
 
 
 def check_file_type(filename: str):
@@ -62,27 +88,6 @@ def check_file_size(size: int):
 	"""Refuse a file above :data:`MAX_FILE_MB` by its size alone."""
 	if size > MAX_FILE_MB * 1024 * 1024:
 		raise ExchangeError("file_too_large", size=round(size / (1024 * 1024)), limit=MAX_FILE_MB)
-
-
-def _table(lines, max_rows: int) -> Table:
-	table = None
-	for number, values in lines:
-		values = [v.strip() if isinstance(v, str) and not isinstance(v, Formula) else v for v in values]
-		while values and values[-1] in (None, ""):
-			values.pop()
-		if not values:
-			continue
-		if table is None:
-			table = Table(headers=["" if v is None else str(v).strip() for v in values])
-			continue
-		if len(table.rows) >= max_rows:
-			raise ExchangeError("too_many_rows", limit=max_rows)
-		table.rows.append((number, values))
-	if table is None:
-		raise ExchangeError("empty")
-	if not table.rows:
-		raise ExchangeError("no_rows")
-	return table
 
 
 def check_workbook_zip(content: bytes) -> zipfile.ZipFile:
@@ -105,21 +110,31 @@ def check_workbook_zip(content: bytes) -> zipfile.ZipFile:
 	return archive
 
 
-def _xlsx_lines(content: bytes):
-	"""The rows of the first sheet, one at a time (the row limit stops reading, not only importing).
+def _xlsx_sheets(content: bytes) -> list[Sheet]:
+	"""The visible worksheets, each read one row at a time (the row limit stops reading, not only importing).
 
 	A sheet without formulas is read with calamine (fast, compiled); one with formulas with openpyxl, which
 	tells a formula cell from a value, so that no formula is imported."""
 	archive = check_workbook_zip(content)
+	sheets = []
 	try:
-		path = _first_sheet_path(archive)
-		xml = archive.read(path)
-	except (KeyError, IndexError, ET.ParseError, zipfile.BadZipFile) as e:
+		for name, path, hidden in _sheet_paths(archive):
+			if hidden or "worksheets/" not in path:
+				continue
+			xml = archive.read(path)
+			formulas = b"<f>" in xml or b"<f " in xml or b"<x:f" in xml
+			merged = _merged_ranges(xml)
+			del xml
+			lines = _openpyxl_lines(content, name) if formulas else _calamine_lines(content, name)
+			sheets.append(Sheet(name, _guarded(lines), merged))
+	except (KeyError, IndexError, StopIteration, ET.ParseError, zipfile.BadZipFile) as e:
 		raise ExchangeError("corrupt_zip") from e
-	_refuse_merged_cells(xml)
-	has_formulas = b"<f>" in xml or b"<f " in xml or b"<x:f" in xml
-	del xml
-	lines = _openpyxl_lines(content) if has_formulas else _calamine_lines(content)
+	if not sheets:
+		raise ExchangeError("corrupt_zip")
+	return sheets
+
+
+def _guarded(lines):
 	try:
 		yield from lines
 	except ExchangeError:
@@ -128,20 +143,24 @@ def _xlsx_lines(content: bytes):
 		raise ExchangeError("corrupt_zip") from e
 
 
-def _first_sheet_path(archive: zipfile.ZipFile) -> str:
-	"""The zip member of the workbook's first sheet (xl/workbook.xml and its relationships)."""
+def _sheet_paths(archive: zipfile.ZipFile) -> list[tuple[str, str, bool]]:
+	"""(name, zip member, hidden) of every sheet in workbook order (xl/workbook.xml and its relationships)."""
 	workbook = ET.fromstring(archive.read("xl/workbook.xml"))
-	sheet = next(e for e in workbook.iter() if e.tag.endswith("}sheet") or e.tag == "sheet")
-	rel_id = next(v for k, v in sheet.attrib.items() if k.endswith("}id"))
 	relations = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-	target = next(e.get("Target") for e in relations if e.get("Id") == rel_id)
-	return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+	targets = {e.get("Id"): e.get("Target") for e in relations}
+	paths = []
+	for sheet in (e for e in workbook.iter() if e.tag.endswith("}sheet") or e.tag == "sheet"):
+		rel_id = next(v for k, v in sheet.attrib.items() if k.endswith("}id"))
+		target = targets[rel_id]
+		path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+		paths.append((sheet.get("name") or "", path, sheet.get("state") in ("hidden", "veryHidden")))
+	return paths
 
 
-def _calamine_lines(content: bytes):
+def _calamine_lines(content: bytes, name: str):
 	from python_calamine import CalamineWorkbook
 
-	sheet = CalamineWorkbook.from_filelike(io.BytesIO(content)).get_sheet_by_index(0)
+	sheet = CalamineWorkbook.from_filelike(io.BytesIO(content)).get_sheet_by_name(name)
 	first_row, first_column = sheet.start or (0, 0)
 	padding = [None] * first_column
 	for offset, row in enumerate(sheet.iter_rows()):
@@ -159,11 +178,11 @@ def _calamine_value(value):
 	return value
 
 
-def _openpyxl_lines(content: bytes):
+def _openpyxl_lines(content: bytes, name: str):
 	import openpyxl
 
 	workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
-	for row in workbook.worksheets[0].iter_rows():
+	for row in workbook[name].iter_rows():
 		values = [_cell_value(c) for c in row]
 		number = next((c.row for c in row if getattr(c, "row", None)), None)
 		yield number, values
@@ -178,17 +197,20 @@ def _cell_value(cell):
 	return cell.value
 
 
-def _refuse_merged_cells(xml: bytes):
-	if b"<mergeCell " in xml:
-		start = xml.index(b"<mergeCell ")
-		ref = xml[start : xml.index(b">", start)].split(b'ref="')[-1].split(b'"')[0]
-		raise ExchangeError("merged_cells", cells=ref.decode("ascii", "replace"))
+def _merged_ranges(xml: bytes) -> list[tuple[int, int, str]]:
+	"""(first row, last row, reference) of every merged range of a sheet's XML."""
+	ranges = []
+	for ref in re.findall(rb'<(?:\w+:)?mergeCell [^>]*ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"', xml):
+		rows = [int(n) for n in re.findall(rb"[0-9]+", ref)]
+		ranges.append((min(rows), max(rows), ref.decode("ascii")))
+	return ranges
 
 
 def _csv_lines(content: bytes):
 	text = decode_text(content)
-	first_line = next((line for line in text.splitlines() if line.strip()), "")
-	delimiter = max((",", ";", "\t"), key=first_line.count)
+	# the delimiter most often found in one of the first lines (a title line above the header may hold a comma)
+	lines = [line for line in itertools.islice(text.splitlines(), 40) if line.strip()]
+	delimiter = max((",", ";", "\t"), key=lambda d: max((line.count(d) for line in lines), default=0))
 	reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 	return [
 		(number, [Formula(v) if v.startswith("=") else v for v in values])

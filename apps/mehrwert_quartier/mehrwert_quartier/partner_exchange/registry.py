@@ -10,6 +10,7 @@ from frappe import _
 from frappe.model import no_value_fields as NO_VALUE_TYPES
 
 from mehrwert_quartier.partner_exchange.spec import IMPORTABLE_TYPES, FieldSpec, header_key
+from mehrwert_quartier.partner_exchange.synonyms import attach_synonyms
 
 DATA_KINDS = {"Email", "Phone", "URL"}
 
@@ -68,7 +69,69 @@ def field_specs(doctype: str) -> list[FieldSpec]:
 		if df.fieldname == "postcode":
 			spec.data_kind = "Postcode"
 		specs.append(spec)
-	return specs
+	specs += virtual_specs(doctype, specs)
+	return attach_synonyms(
+		specs, doctype, synonym_hook("mq_import_synonyms"), synonym_hook("mq_import_value_synonyms")
+	)
+
+
+def virtual_specs(doctype: str, specs: list[FieldSpec]) -> list[FieldSpec]:
+	"""Columns that are no field of the DocType: what names a linked record (``lookups.py``: a participant
+	by surname, first name and date of birth) and what a field is derived from (``derive.py``)."""
+	from mehrwert_quartier.partner_exchange.lookups import LOOKUP_COLUMNS
+
+	virtual = []
+	for spec in specs:
+		for fieldname, fieldtype, label in (
+			LOOKUP_COLUMNS.get(spec.link or "", []) if spec.fieldtype == "Link" else []
+		):
+			virtual.append(
+				FieldSpec(
+					fieldname=f"{spec.fieldname}__{fieldname}",
+					fieldtype=fieldtype,
+					label=f"{spec.label}: {label}",
+					label_de=f"{spec.label_de}: {_(label, lang='de')}",
+				)
+			)
+		if spec.fieldtype == "Dynamic Link":
+			from mehrwert_quartier.partner_exchange.lookups import DYNAMIC_LOOKUP_COLUMNS
+
+			for fieldname, fieldtype, label in DYNAMIC_LOOKUP_COLUMNS:
+				virtual.append(
+					FieldSpec(
+						fieldname=f"{spec.fieldname}__{fieldname}",
+						fieldtype=fieldtype,
+						label=f"{spec.label}: {label}",
+						label_de=f"{spec.label_de}: {_(label, lang='de')}",
+						data_kind="Postcode" if fieldname == "postcode" else None,
+					)
+				)
+		if spec.fieldname == "unemployment_months":
+			virtual.append(
+				FieldSpec(
+					fieldname="unemployment_months__since",
+					fieldtype="Date",
+					label="Unemployed Since",
+					label_de=_("Unemployed Since", lang="de"),
+					data_kind="Since",
+				)
+			)
+	return virtual
+
+
+def synonym_hook(name: str) -> dict:
+	"""The lists other apps add through a hook: {DocType or "*": {fieldname: [...]}}, merged."""
+	merged: dict = {}
+	for entry in frappe.get_hooks(name) or []:
+		for doctype, fields in (entry if isinstance(entry, dict) else {}).items():
+			for fieldname, items in fields.items():
+				target = merged.setdefault(doctype, {})
+				if isinstance(items, dict):
+					for option, texts in items.items():
+						target.setdefault(fieldname, {}).setdefault(option, []).extend(texts)
+				else:
+					target.setdefault(fieldname, []).extend(items)
+	return merged
 
 
 def refused_headers(doctype: str, specs: list[FieldSpec]) -> set[str]:
@@ -81,6 +144,7 @@ def refused_headers(doctype: str, specs: list[FieldSpec]) -> set[str]:
 		for text in (df.fieldname, df.label, _(df.label or "", lang="de")):
 			if text:
 				keys.add(header_key(text))
+	# a synonym never lifts the refusal: only a field's own names do
 	return keys - {header_key(t) for s in specs for t in (s.fieldname, s.label, s.label_de, *s.aliases) if t}
 
 

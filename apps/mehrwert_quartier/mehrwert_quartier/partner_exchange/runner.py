@@ -7,11 +7,11 @@ import frappe
 from frappe import _
 from frappe.utils import now_datetime
 
-from mehrwert_quartier.partner_exchange import partners
+from mehrwert_quartier.partner_exchange import partners, profiles
 from mehrwert_quartier.partner_exchange.engine import process
 from mehrwert_quartier.partner_exchange.messages import bilingual
 from mehrwert_quartier.partner_exchange.registry import field_specs, natural_key, refused_headers
-from mehrwert_quartier.partner_exchange.rows import inspect_file, report_table
+from mehrwert_quartier.partner_exchange.rows import Mapping, inspect_file, report_table
 from mehrwert_quartier.partner_exchange.xlsx import write_error_report
 
 BACKGROUND_ROWS = 2000
@@ -22,9 +22,21 @@ class DiskFull(frappe.ValidationError):
 
 
 def start(batch, action: str, background_rows: int = BACKGROUND_ROWS) -> dict:
-	"""Run now, or enqueue when the file has more than ``background_rows`` rows."""
+	"""Run now, or enqueue when the file has more than ``background_rows`` rows. A file whose mapping is not
+	certain, and for which neither an Import Profile nor a confirmed mapping exists, stops at the mapping step."""
 	batch.flags.mq_runner = True  # the runner writes the computed fields (ImportBatch.COMPUTED_FIELDS)
 	inspection = inspect(batch)
+	if action == "validate" and not batch.flags.mq_mapping_decided and profiles.needs_mapping(inspection):
+		batch.mapping = json.dumps(
+			profiles.proposal(inspection, batch.flags.mq_mapping), default=str, ensure_ascii=False
+		)
+		batch.total_rows = len(inspection.rows)
+		finish(batch, "Needs Mapping", [bilingual("needs_mapping"), *inspection.errors, *inspection.warnings])
+		return {"queued": False, "status": batch.status, "needs_mapping": True}
+	if inspection.match and inspection.table:
+		shown = profiles.proposal(inspection, batch.flags.mq_mapping)
+		shown["confirmed"] = bool(batch.flags.mq_mapping_decided)
+		batch.mapping = json.dumps(shown, default=str, ensure_ascii=False)
 	if len(inspection.rows) > background_rows:
 		frappe.enqueue(
 			"mehrwert_quartier.partner_exchange.runner.run_job",
@@ -76,12 +88,65 @@ def batch_lock(batch: str) -> bool:
 
 
 def inspect(batch):
+	"""The file read with the batch's mapping: the one confirmed for it, else the Import Profile named on
+	upload or found by the header shape, else the proposal; values for the whole file from the title rows."""
 	file = frappe.get_doc("File", batch.own_file())  # checked in ImportBatch.check_may_run
 	doctype = batch.import_doctype
 	with open(file.get_full_path(), "rb") as f:  # File.get_content() decodes text files
 		content = f.read()
 	specs = field_specs(doctype)
-	return inspect_file(file.file_name, content, specs, natural_key(doctype), refused_headers(doctype, specs))
+	refused = refused_headers(doctype, specs)
+	mapping, decided = batch_mapping(batch)
+	inspection = inspect_file(file.file_name, content, specs, natural_key(doctype), refused, mapping)
+	if not decided and inspection.table and not batch.import_profile:
+		found = profiles.find_profile(
+			doctype, batch.partner_organisation, profiles.signature(doctype, inspection.table.headers)
+		)
+		if found:
+			batch.import_profile, decided = found, True
+			mapping = profiles.profile_mapping(found, doctype, batch.partner_organisation)
+			inspection = inspect_file(file.file_name, content, specs, natural_key(doctype), refused, mapping)
+	if decided and batch.import_profile:
+		inspection.warnings.insert(0, bilingual("profile_applied", profile=batch.import_profile))
+	from_title = title_values(inspection, mapping, partners.is_partner())
+	if from_title:
+		mapping.provided.update({f: name for f, (name, _label) in from_title.items()})
+		inspection = inspect_file(file.file_name, content, specs, natural_key(doctype), refused, mapping)
+		inspection.warnings += [
+			bilingual("value_from_title", field=inspection.field_specs[f].label_de, value=label)
+			for f, (_name, label) in from_title.items()
+		]
+	batch.flags.mq_mapping, batch.flags.mq_mapping_decided = mapping, decided
+	return inspection
+
+
+def batch_mapping(batch) -> tuple[Mapping, bool]:
+	"""(mapping, whether it was decided by a person): confirmed for the batch, or the batch's profile."""
+	stored = frappe.parse_json(batch.mapping or "{}") or {}
+	if stored.get("confirmed"):
+		return Mapping.from_dict(stored.get("chosen")), True
+	if batch.import_profile:
+		return profiles.profile_mapping(
+			batch.import_profile, batch.import_doctype, batch.partner_organisation
+		), True
+	return Mapping(), False
+
+
+def title_values(inspection, mapping: Mapping, as_partner: bool) -> dict:
+	"""A required link the file does not hold (the workshop of an attendance list), named in a title row: taken
+	when exactly one record the user may read has its title there (and its date, when the title has one)."""
+	from mehrwert_quartier.partner_exchange.lookups import records_in_title
+
+	if not inspection.match or not inspection.table or not inspection.table.title:
+		return {}
+	found = {}
+	for fieldname in inspection.match.missing:
+		spec = inspection.field_specs[fieldname]
+		if spec.fieldtype == "Link" and fieldname not in mapping.provided:
+			names = records_in_title(spec.link, " ".join(inspection.table.title), as_partner)
+			if len(names) == 1:
+				found[fieldname] = names[0]
+	return found
 
 
 def run(batch, action: str, inspection, partial: bool = False):

@@ -8,6 +8,8 @@ NUMBER_TYPES = {"Float", "Currency", "Percent"}
 TEXT_TYPES = {"Data", "Small Text", "Text", "Long Text", "Text Editor", "Read Only"}
 IMPORTABLE_TYPES = NUMBER_TYPES | TEXT_TYPES | {"Int", "Date", "Datetime", "Check", "Select", "Link"}
 IMPORTABLE_TYPES |= {"Dynamic Link", "Table MultiSelect"}
+# lookup columns (``participant__last_name``) that name a linked record on their own
+NAMING_COLUMNS = {"last_name"}
 
 
 @dataclass
@@ -25,6 +27,9 @@ class FieldSpec:
 	data_kind: str | None = None  # Email, Phone, URL or Postcode
 	length: int | None = None
 	aliases: list[str] = field(default_factory=list)
+	synonyms: list[str] = field(default_factory=list)  # headers partners use (synonyms.py)
+	preferred: list[str] = field(default_factory=list)  # synonyms that win over another field's label
+	value_synonyms: dict[str, list[str]] = field(default_factory=dict)  # option -> what partners write
 
 	@property
 	def header(self) -> str:

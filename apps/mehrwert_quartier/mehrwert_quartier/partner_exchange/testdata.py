@@ -222,9 +222,16 @@ def corpus() -> dict[str, tuple[str, bytes, str | None]]:
 		"csv_named_xlsx": ("partner.xlsx", csv_bytes([HEADERS, GOOD_ROW]), "corrupt_zip"),
 		"xlsx_named_csv": ("partner.csv", good, "not_a_workbook"),
 		"bad_encoding_csv": ("partner.csv", csv_bytes([HEADERS]) + b"\x81\x8d;\x90\r\n", "encoding"),
-		"title_row_above_headers": (
+		# a title row above the headers is found and skipped (issue 12); merged cells in the data are not
+		"title_row_above_headers": ("partner.xlsx", xlsx([["Meldung März 2026"], HEADERS, GOOD_ROW]), None),
+		"merged_title_and_merged_data": (
 			"partner.xlsx",
-			xlsx([["Meldung März 2026"], HEADERS, GOOD_ROW]),
+			xlsx([["Meldung März 2026"], HEADERS, GOOD_ROW, ["Verein B", "04315"]], _merge_title_and_data),
+			"merged_cells",
+		),
+		"no_header_row_under_a_title": (
+			"partner.xlsx",
+			xlsx([["Meldung März 2026"], ["Liste", "Lieblingsfarbe"], ["Verein A", "blau"]]),
 			"missing_header",
 		),
 		"formula_injection_text_cell": ("partner.xlsx", xlsx([HEADERS, GOOD_ROW], text_formula), "formula"),
@@ -246,6 +253,11 @@ def corpus() -> dict[str, tuple[str, bytes, str | None]]:
 
 def _merge(sheet):
 	sheet.merge_cells("A2:A3")
+
+
+def _merge_title_and_data(sheet):
+	sheet.merge_cells("A1:F1")
+	sheet.merge_cells("B4:C4")
 
 
 def _plain_zip() -> bytes:

@@ -129,6 +129,12 @@ PROMISES: dict[str, dict[str, str]] = {
 	"Programme Settings": {"Project Lead": "rpn", "Data Protection Officer": "rwpn"},
 	"Data Subject Request": {"Data Protection Officer": "rwcxpn"},
 	"Personal Data Access": {"Data Protection Officer": "rxpn"},
+	# confirmed column and value mappings per partner organisation (issue 12); written by the system for partners
+	"Import Profile": {
+		"Counsellor": "rwcdpn",
+		"Business Coach": "rwcdpn",
+		"Project Lead": "rwcdxpn",
+	},
 }
 
 # Fields above permlevel 0: (DocType, fieldname, permlevel, roles that read it besides System Manager)

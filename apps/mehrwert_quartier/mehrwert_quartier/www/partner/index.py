@@ -35,5 +35,7 @@ def get_context(context):
 	# a file above the upload limit is refused in the browser, before it is sent
 	context.max_file_bytes = MAX_FILE_MB * 1024 * 1024
 	context.too_large = bilingual("file_too_large", size="{0}", limit=MAX_FILE_MB)
-	context.status_labels = {s: _(s) for s in ("Uploaded", "Validated", "Imported", "Rejected", "Failed")}
+	context.status_labels = {
+		s: _(s) for s in ("Uploaded", "Needs Mapping", "Validated", "Imported", "Rejected", "Failed")
+	}
 	return context

@@ -6,9 +6,10 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import cint, get_datetime, now_datetime
 
-from mehrwert_quartier.partner_exchange import partners, runner
+from mehrwert_quartier.partner_exchange import partners, profiles, runner
 from mehrwert_quartier.partner_exchange.messages import bilingual
 from mehrwert_quartier.partner_exchange.registry import importable_doctypes
+from mehrwert_quartier.partner_exchange.rows import Mapping
 
 # written by the runner only (issue 11, leak 7): read-only in the form and refused through any other route
 COMPUTED_FIELDS = (
@@ -25,6 +26,7 @@ COMPUTED_FIELDS = (
 	"error_report",
 	"changes",
 	"log",
+	"mapping",
 )
 
 
@@ -110,6 +112,20 @@ class ImportBatch(Document):
 	def validate_file(self) -> dict:
 		"""Dry run: counts and changes per row, nothing is written."""
 		self.check_may_run("validate")
+		return runner.start(self, "validate")
+
+	@frappe.whitelist()
+	def confirm_mapping(self, mapping: str | dict) -> dict:
+		"""The user's mapping (columns, values, values for the whole file): kept as the Import Profile of the
+		organisation, DocType and header shape, then the dry run."""
+		self.check_may_run("validate")
+		if self.status not in ("Uploaded", "Needs Mapping", "Validated", "Rejected"):
+			frappe.throw(_("The mapping can only be changed before the import"), title=_("Import Batch"))
+		data = frappe.parse_json(mapping) if isinstance(mapping, str) else mapping
+		chosen = Mapping.from_dict(profiles.check_mapping(self.import_doctype, data or {}))
+		headers = (frappe.parse_json(self.mapping or "{}") or {}).get("headers") or []
+		self.import_profile = profiles.save_profile(self, headers, chosen) if headers else self.import_profile
+		self.mapping = frappe.as_json({"confirmed": True, "chosen": chosen.as_dict()})
 		return runner.start(self, "validate")
 
 	@frappe.whitelist()
