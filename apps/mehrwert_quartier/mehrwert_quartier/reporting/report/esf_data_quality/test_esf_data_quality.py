@@ -41,7 +41,9 @@ class TestEsfDataQuality(FrappeTestCase):
 		cls.overdue = make_participant(entry_date="2024-01-08", exit_date="2025-01-10", **c)
 		cls.late = make_participant(**c)
 		frappe.db.set_value("Participant", cls.late.name, "esf_entry_recorded_on", "2026-04-30")
-		cls.original = make_participant(first_name="Mariam", last_name="Al-Hassan", date_of_birth="1990-03-04")
+		cls.original = make_participant(
+			first_name="Mariam", last_name="Al-Hassan", date_of_birth="1990-03-04"
+		)
 		cls.twin = make_participant(first_name="Mariam", last_name="Alhassan", date_of_birth="1990-04-03")
 
 	def test_each_check_finds_its_case(self):
@@ -64,7 +66,9 @@ class TestEsfDataQuality(FrappeTestCase):
 		for record in frappe.get_all("Participant", fields=FIELDS, limit_page_length=0):
 			for field in ("entry_date", "esf_entry_recorded_on", "exit_date", "follow_up_due"):
 				record[field] = getdate(record[field]) if record[field] else None
-			record["follow_up_done_on"] = getdate(record.follow_up_done_on) if record.follow_up_done_on else None
+			record["follow_up_done_on"] = (
+				getdate(record.follow_up_done_on) if record.follow_up_done_on else None
+			)
 			record["date_of_birth"] = getdate(record.date_of_birth) if record.date_of_birth else None
 			expected = set(issues_of(record, as_of, postcode_known=record.postcode in known))
 			got = found.get(record.name, set()) - {"likely_duplicate"}

@@ -58,6 +58,17 @@ frappe.query_reports["ESF Plus Indicators"] = {
 		return mehrwert_quartier.reporting.drill_link(value, data.figure, gender);
 	},
 	onload(report) {
+		// the participant-level export for the funder (only users who may export participants get a file)
+		for (const [format, label] of [["xlsx", __("Funder Export (Excel)")], ["csv", __("Funder Export (CSV)")]]) {
+			report.page.add_inner_button(label, () => {
+				const values = report.get_filter_values();
+				open_url_post("/api/method/mehrwert_quartier.reporting.funder_export.download", {
+					file_format: format,
+					cut_off_date: values.mode === "Period" ? values.to_date : values.cut_off_date,
+					programme_area: values.programme_area || "",
+				});
+			}, __("Export"));
+		}
 		report.page.wrapper.on("click", ".mq-drill", (event) => {
 			event.preventDefault();
 			const link = event.currentTarget;
