@@ -29,6 +29,7 @@ def test_reinstall_restores_the_app(site):
 	assert after["installed"] == ["mehrwert_quartier"]
 	assert len(after["roles"]) == 5
 	assert "Partner Organisation" in after["doctypes"]
-	assert after["workspaces"] == ["MehrWertQuartier"]
+	assert sorted(after["workspaces"]) == ["MehrWertQuartier", "Programme", "QS Arbeit", "QS Wirtschaft"]
+	assert len(after["number_cards"]) == 10 and len(after["dashboard_charts"]) == 4
 	out = bench("execute", "frappe.db.count", "--args", "['Programme Area']")
 	assert out.strip().splitlines()[-1] == "3"

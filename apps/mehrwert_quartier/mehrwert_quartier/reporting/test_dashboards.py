@@ -1,0 +1,61 @@
+import json
+
+import frappe
+from frappe.desk.doctype.number_card.number_card import get_result
+from frappe.tests.utils import FrappeTestCase
+
+from mehrwert_quartier.reporting import dashboards
+from mehrwert_quartier.reporting.report.esf_plus_indicators.esf_plus_indicators import execute
+from mehrwert_quartier.tests.factories import make_participant, make_user
+
+
+class TestDashboards(FrappeTestCase):
+	def test_workspaces_show_their_cards_and_charts_for_their_roles(self):
+		for name, spec in dashboards.WORKSPACES.items():
+			workspace = frappe.get_doc("Workspace", name)
+			self.assertEqual([c.number_card_name for c in workspace.number_cards], spec["cards"])
+			self.assertEqual([c.chart_name for c in workspace.charts], spec["charts"])
+			self.assertEqual({r.role for r in workspace.roles}, set(spec["roles"]))
+			blocks = {b["type"] for b in json.loads(workspace.content)}
+			self.assertTrue({"number_card", "chart"} <= blocks)
+		self.assertIn("Project Lead", dashboards.WORKSPACES["Programme"]["roles"])
+
+	def test_document_type_cards_count_what_they_say(self):
+		make_participant(isced_level="")
+		card = frappe.get_doc("Number Card", "ESF Entry Data Incomplete")
+		self.assertEqual(get_result(card.as_dict(), []), frappe.db.count("Participant", {"esf_complete": 0}))
+		active = frappe.get_doc("Number Card", "Active Participants")
+		self.assertEqual(
+			get_result(active.as_dict(), []), frappe.db.count("Participant", {"exit_date": ("is", "not set")})
+		)
+
+	def test_programme_cards_equal_the_esf_report_up_to_today(self):
+		make_participant(entry_date=frappe.utils.today())
+		rows = {r["code"]: r for r in execute({"cut_off_date": frappe.utils.today()})[1] if r["code"]}
+		self.assertEqual(dashboards.esf_total_card()["value"], rows["EECO11"]["total"])
+		self.assertEqual(dashboards.esf_employed_card()["value"], rows["EECR04"]["total"])
+		self.assertEqual(dashboards.esf_sme_card()["value"], rows["EECO19"]["total"])
+
+	def test_programme_cards_only_for_the_report_roles(self):
+		frappe.set_user(make_user("Business Coach"))
+		try:
+			with self.assertRaises(frappe.PermissionError):
+				dashboards.esf_total_card()
+			with self.assertRaises(frappe.PermissionError):
+				dashboards.data_quality_card()
+			self.assertIsInstance(dashboards.supported_businesses_card()["value"], int)
+		finally:
+			frappe.set_user("Administrator")
+
+	def test_create_is_idempotent_and_delete_removes_everything(self):
+		dashboards.create_dashboards()
+		dashboards.create_dashboards()
+		self.assertEqual(
+			frappe.db.count("Number Card", {"module": "Reporting"}), len(dashboards.NUMBER_CARDS)
+		)
+		dashboards.delete_dashboards()
+		self.assertFalse(frappe.db.count("Workspace", {"module": "Reporting"}))
+		self.assertFalse(frappe.db.count("Number Card", {"module": "Reporting"}))
+		self.assertFalse(frappe.db.count("Dashboard Chart", {"module": "Reporting"}))
+		dashboards.create_dashboards()
+		self.assertEqual(frappe.db.count("Workspace", {"module": "Reporting"}), len(dashboards.WORKSPACES))
