@@ -9,8 +9,6 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
-MODULE = "Reporting"
-
 # name -> Number Card values ("Custom" cards call a method of this module)
 NUMBER_CARDS: dict[str, dict] = {
 	"Active Participants": {
@@ -38,11 +36,13 @@ NUMBER_CARDS: dict[str, dict] = {
 	"Participants with Data-Quality Issues": {
 		"type": "Custom",
 		"method": "mehrwert_quartier.reporting.dashboards.data_quality_card",
+		"document_type": "Participant",
 		"color": "#ECAD4B",
 	},
 	"Supported Businesses": {
 		"type": "Custom",
 		"method": "mehrwert_quartier.reporting.dashboards.supported_businesses_card",
+		"document_type": "Enterprise Support Case",
 		"color": "#29CD42",
 	},
 	"Vacant Commercial Units": {
@@ -55,16 +55,19 @@ NUMBER_CARDS: dict[str, dict] = {
 	"ESF Participants (cumulative)": {
 		"type": "Custom",
 		"method": "mehrwert_quartier.reporting.dashboards.esf_total_card",
+		"document_type": "Participant",
 		"color": "#2490EF",
 	},
 	"In Employment upon Leaving (cumulative)": {
 		"type": "Custom",
 		"method": "mehrwert_quartier.reporting.dashboards.esf_employed_card",
+		"document_type": "Participant",
 		"color": "#29CD42",
 	},
 	"Supported SMEs (cumulative)": {
 		"type": "Custom",
 		"method": "mehrwert_quartier.reporting.dashboards.esf_sme_card",
+		"document_type": "Enterprise Support Case",
 		"color": "#743EE2",
 	},
 	"ESF Entry Data Incomplete": {
@@ -116,6 +119,8 @@ DASHBOARD_CHARTS: dict[str, dict] = {
 # workspace -> (roles, icon, number cards, charts, shortcuts as (label, type, link_to))
 WORKSPACES: dict[str, dict] = {
 	"QS Arbeit": {
+		# the desk shows a workspace only to users who can read a DocType of its module
+		"module": "QS Arbeit",
 		"roles": ["Counsellor", "Project Lead", "System Manager"],
 		"icon": "users",
 		"cards": [
@@ -132,6 +137,7 @@ WORKSPACES: dict[str, dict] = {
 		],
 	},
 	"QS Wirtschaft": {
+		"module": "QS Wirtschaft",
 		"roles": ["Business Coach", "Project Lead", "System Manager"],
 		"icon": "organization",
 		"cards": ["Supported Businesses", "Vacant Commercial Units"],
@@ -142,6 +148,7 @@ WORKSPACES: dict[str, dict] = {
 		],
 	},
 	"Programme": {
+		"module": "Programme",
 		"roles": ["Project Lead", "System Manager"],
 		"icon": "chart",
 		"cards": [
@@ -161,10 +168,23 @@ WORKSPACES: dict[str, dict] = {
 
 
 def create_dashboards() -> None:
+	# Frappe shows a card or chart only to users who may read its DocType and a DocType of its module
+	module_of = {
+		item: spec["module"] for spec in WORKSPACES.values() for item in (*spec["cards"], *spec["charts"])
+	}
 	for name, values in NUMBER_CARDS.items():
-		upsert("Number Card", name, {"label": name, "is_public": 1, **encoded(values)})
+		upsert(
+			"Number Card", name, {"label": name, "is_public": 1, "module": module_of[name], **encoded(values)}
+		)
 	for name, values in DASHBOARD_CHARTS.items():
-		upsert("Dashboard Chart", name, {"chart_name": name, "is_public": 1, "filters_json": "[]", **values})
+		chart = {
+			"chart_name": name,
+			"is_public": 1,
+			"filters_json": "[]",
+			"module": module_of[name],
+			**values,
+		}
+		upsert("Dashboard Chart", name, chart)
 	for name, spec in WORKSPACES.items():
 		upsert("Workspace", name, workspace_values(name, spec))
 
@@ -183,7 +203,6 @@ def encoded(values: dict) -> dict:
 
 def upsert(doctype: str, name: str, values: dict) -> None:
 	"""Create the record, or bring an existing one back to its definition (the app owns these records)."""
-	values = {"module": MODULE, **values}
 	if frappe.db.exists(doctype, name):
 		doc = frappe.get_doc(doctype, name)
 		for table in ("roles", "number_cards", "charts", "shortcuts"):
@@ -211,6 +230,7 @@ def workspace_values(name: str, spec: dict) -> dict:
 		for i, (label, _type, _link) in enumerate(spec["shortcuts"])
 	]
 	return {
+		"module": spec["module"],
 		"label": name,
 		"title": name,
 		"icon": spec["icon"],

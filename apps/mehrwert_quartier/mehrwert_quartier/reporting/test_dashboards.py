@@ -23,10 +23,13 @@ class TestDashboards(FrappeTestCase):
 	def test_document_type_cards_count_what_they_say(self):
 		make_participant(isced_level="")
 		card = frappe.get_doc("Number Card", "ESF Entry Data Incomplete")
-		self.assertEqual(get_result(card.as_dict(), []), frappe.db.count("Participant", {"esf_complete": 0}))
+		self.assertEqual(
+			get_result(card.as_dict(), card.filters_json), frappe.db.count("Participant", {"esf_complete": 0})
+		)
 		active = frappe.get_doc("Number Card", "Active Participants")
 		self.assertEqual(
-			get_result(active.as_dict(), []), frappe.db.count("Participant", {"exit_date": ("is", "not set")})
+			get_result(active.as_dict(), active.filters_json),
+			frappe.db.count("Participant", {"exit_date": ("is", "not set")}),
 		)
 
 	def test_programme_cards_equal_the_esf_report_up_to_today(self):
@@ -50,12 +53,15 @@ class TestDashboards(FrappeTestCase):
 	def test_create_is_idempotent_and_delete_removes_everything(self):
 		dashboards.create_dashboards()
 		dashboards.create_dashboards()
-		self.assertEqual(
-			frappe.db.count("Number Card", {"module": "Reporting"}), len(dashboards.NUMBER_CARDS)
-		)
+		cards = {"name": ("in", list(dashboards.NUMBER_CARDS))}
+		charts = {"name": ("in", list(dashboards.DASHBOARD_CHARTS))}
+		self.assertEqual(frappe.db.count("Number Card", cards), len(dashboards.NUMBER_CARDS))
 		dashboards.delete_dashboards()
-		self.assertFalse(frappe.db.count("Workspace", {"module": "Reporting"}))
-		self.assertFalse(frappe.db.count("Number Card", {"module": "Reporting"}))
-		self.assertFalse(frappe.db.count("Dashboard Chart", {"module": "Reporting"}))
+		self.assertFalse(frappe.db.exists("Workspace", {"name": ("in", list(dashboards.WORKSPACES))}))
+		self.assertFalse(frappe.db.count("Number Card", cards))
+		self.assertFalse(frappe.db.count("Dashboard Chart", charts))
 		dashboards.create_dashboards()
-		self.assertEqual(frappe.db.count("Workspace", {"module": "Reporting"}), len(dashboards.WORKSPACES))
+		self.assertEqual(
+			frappe.db.count("Workspace", {"name": ("in", list(dashboards.WORKSPACES))}),
+			len(dashboards.WORKSPACES),
+		)
