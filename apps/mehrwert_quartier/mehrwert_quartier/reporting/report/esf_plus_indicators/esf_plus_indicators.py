@@ -141,12 +141,22 @@ def drill_down(filters: str | dict, figure: str, gender: str | None = None) -> d
 			frappe.throw(_("Unknown figure {0}").format(figure))
 		frappe.has_permission("Enterprise Support Case", "read", throw=True)
 		businesses = [row.business for row in groups[label]]
-		return {"doctype": "Enterprise Support Case", "field": "business", "names": businesses}
+		return {
+			"doctype": "Enterprise Support Case",
+			"field": "business",
+			"names": readable(businesses, "business"),
+		}
 	if figure not in esf.FIGURE_KEYS:
 		frappe.throw(_("Unknown figure {0}").format(figure))
 	frappe.has_permission("Participant", "read", throw=True)
-	return {
-		"doctype": "Participant",
-		"field": "name",
-		"names": esf_query.figure_names(figure, gender, params, period, area),
-	}
+	names = esf_query.figure_names(figure, gender, params, period, area)
+	return {"doctype": "Participant", "field": "name", "names": readable(names, "name")}
+
+
+def readable(names: list[str], field: str) -> list[str]:
+	"""Only what the user may list (permission query conditions, user permissions) leaves the server."""
+	if not names:
+		return []
+	doctype = "Participant" if field == "name" else "Enterprise Support Case"
+	found = frappe.get_list(doctype, filters={field: ("in", names)}, pluck=field, limit_page_length=0)
+	return sorted(set(found))
