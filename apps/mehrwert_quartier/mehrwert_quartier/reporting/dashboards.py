@@ -302,4 +302,4 @@ def esf_employed_card(filters: str | dict | None = None) -> dict:
 @frappe.whitelist()
 def esf_sme_card(filters: str | dict | None = None) -> dict:
 	esf_query, params = _esf_figures()
-	return _int(len(esf_query.enterprise_figures(params, False, None)["Total"]))
+	return _int(esf_query.enterprise_counts(params, False, None)["Total"])

@@ -34,24 +34,21 @@ def criterion(cond, table, params: dict):
 			return table[field].isnotnull() & (table[field] != "")
 		case esf.AgeAtEntry(low, high):
 			age = TimestampDiff(table.date_of_birth, table.entry_date)
-			parts = [table.date_of_birth.isnotnull(), table.entry_date.isnotnull()]
+			parts = []
 			if low is not None:
 				parts.append(age >= low)
 			if high is not None:
 				parts.append(age <= high)
 			return _and(parts)
+		# a comparison with NULL is never true in SQL, as a missing date never holds in ``esf.holds``
 		case esf.DateWithin(field, base, days):
-			return (
-				table[field].isnotnull()
-				& (table[field] >= table[base])
-				& (table[field] <= table[base] + Interval(days=days))
-			)
+			return (table[field] >= table[base]) & (table[field] <= table[base] + Interval(days=days))
 		case esf.OnOrAfter(field, other):
-			return table[field].isnotnull() & table[other].isnotnull() & (table[field] >= table[other])
+			return table[field] >= table[other]
 		case esf.UpTo(field, param):
-			return table[field].isnotnull() & (table[field] <= params[param])
+			return table[field] <= params[param]
 		case esf.From(field, param):
-			return table[field].isnotnull() & (table[field] >= params[param])
+			return table[field] >= params[param]
 		case esf.All(parts):
 			return _and([criterion(p, table, params) for p in parts])
 		case esf.AnyOf(parts):
@@ -87,6 +84,7 @@ def figures_by_gender(params: dict, period: bool, area: str | None) -> dict[str,
 		columns.append(Sum(Case().when(term, 1).else_(0)).as_(_alias(key)))
 	rows = (
 		query.select(participant.gender, *columns)
+		.where(participant.esf_complete == 1)  # in every figure's scope: filtered once, before the sums
 		.where(participant.gender.isin(list(esf.GENDERS)))
 		.groupby(participant.gender)
 		.run(as_dict=True)
@@ -127,7 +125,8 @@ def _alias(key: str) -> str:
 
 
 # EECO19: supported micro, small and medium enterprises --------------------------------------------------
-def supported_enterprises(params: dict, period: bool, area: str | None) -> list[dict]:
+def supported_query(params: dict, period: bool, area: str | None):
+	"""One row per business with a step done in scope: doctype, name, headcount, business type, cases."""
 	"""One row per business (doctype, name) with at least one support step done up to the cut-off (or in
 	the period), with its size class; solo self-employed people coached as persons are left out."""
 	case = frappe.qb.DocType("Enterprise Support Case")
@@ -168,7 +167,12 @@ def supported_enterprises(params: dict, period: bool, area: str | None) -> list[
 	)
 	if area:
 		query = query.where(case.programme_area == area)
-	rows = query.run(as_dict=True)
+	return query
+
+
+def supported_enterprises(params: dict, period: bool, area: str | None) -> list[dict]:
+	"""The supported businesses (drill-down, cards) with their size class; persons coached left out."""
+	rows = supported_query(params, period, area).run(as_dict=True)
 	return [
 		frappe._dict(row, size_class=esf.size_class(row.employees))
 		for row in rows
@@ -176,14 +180,35 @@ def supported_enterprises(params: dict, period: bool, area: str | None) -> list[
 	]
 
 
+UNKNOWN_HEADCOUNT, NOT_SME = "Headcount unknown", "Not an SME (250 employees or more)"
+
+
+def enterprise_counts(params: dict, period: bool, area: str | None) -> dict[str, int]:
+	"""size class (and "Total") -> number of supported businesses, counted in the database."""
+	business = supported_query(params, period, area).as_("business")
+	size = Case().when(business.employees.isnull(), UNKNOWN_HEADCOUNT)
+	for label, low, high in esf.SIZE_CLASSES:
+		size = size.when(business.employees.between(low, high), label)
+	size = size.else_(NOT_SME)
+	rows = (
+		frappe.qb.from_(business)
+		.select(size.as_("size_class"), Count("*").as_("n"))
+		.where(business.business_type.isnull() | business.business_type.notin(list(esf.NOT_ENTERPRISE_TYPES)))
+		.groupby(size)
+		.run(as_dict=True)
+	)
+	counts = {label: 0 for label, _low, _high in esf.SIZE_CLASSES} | {UNKNOWN_HEADCOUNT: 0, NOT_SME: 0}
+	counts.update({row.size_class: int(row.n) for row in rows})
+	counts["Total"] = sum(counts[label] for label, _low, _high in esf.SIZE_CLASSES)
+	return counts
+
+
 def enterprise_figures(params: dict, period: bool, area: str | None) -> dict[str, list[dict]]:
 	"""size class label (and "Total") -> the supported SMEs; 250+ staff and unknown headcounts apart."""
 	rows = supported_enterprises(params, period, area)
 	groups: dict[str, list[dict]] = {label: [] for label, _low, _high in esf.SIZE_CLASSES}
-	groups["Headcount unknown"] = [r for r in rows if r.employees is None]
-	groups["Not an SME (250 employees or more)"] = [
-		r for r in rows if r.employees is not None and r.size_class is None
-	]
+	groups[UNKNOWN_HEADCOUNT] = [r for r in rows if r.employees is None]
+	groups[NOT_SME] = [r for r in rows if r.employees is not None and r.size_class is None]
 	for row in rows:
 		if row.size_class:
 			groups[row.size_class].append(row)

@@ -19,12 +19,11 @@ from pypika.terms import CustomFunction
 
 from mehrwert_quartier.reporting.esf_query import TimestampDiff
 from mehrwert_quartier.rules.data_quality import ADULT_AGE, DUE_DAYS, ISSUES
-from mehrwert_quartier.rules.duplicates import LIKELY, duplicate_score
+from mehrwert_quartier.rules.duplicates import likely_pairs
 
 REPORT = "ESF Data Quality"
 Year, Month, Day = (CustomFunction(f, ["d"]) for f in ("YEAR", "MONTH", "DAY"))
 Least, Greatest = (CustomFunction(f, ["a", "b"]) for f in ("LEAST", "GREATEST"))
-Concat3 = CustomFunction("CONCAT_WS", ["sep", "a", "b", "c"])
 
 
 def execute(filters: dict | None = None):
@@ -37,49 +36,41 @@ def execute(filters: dict | None = None):
 	return columns(), rows, None, None, summary(rows)
 
 
+PERSON = ("name", "full_name", "responsible_counsellor", "programme_area", "entry_date")
+
+
 def worklist(filters, as_of: date) -> list[dict]:
-	found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+	"""One row per participant and issue; each check returns the person's columns with a detail and a date,
+	so no second look-up and no formatting per row (the desk formats the date column)."""
+	labels = {code: _(label) for code, label in ISSUES.items()}
+	order = {code: i for i, code in enumerate(ISSUES)}
+	rows = []
 	for code, check in CHECKS.items():
 		if filters.get("issue") and filters.issue != code:
 			continue
-		for name, detail in check(filters, as_of):
-			found[name].append((code, detail))
-	if not found:
-		return []
-	p = frappe.qb.DocType("Participant")
-	people = {
-		row.name: row
-		for row in frappe.qb.from_(p)
-		.select(p.name, p.full_name, p.responsible_counsellor, p.programme_area, p.entry_date)
-		.where(p.name.isin(list(found)))
-		.run(as_dict=True)
-	}
-	order = list(ISSUES)
-	rows = []
-	for name, issues in found.items():
-		person = people[name]
-		for code, detail in sorted(issues, key=lambda i: order.index(i[0])):
+		for record in check(filters, as_of):
 			rows.append(
 				{
-					"participant": name,
-					"full_name": person.full_name,
+					"participant": record["name"],
+					"full_name": record["full_name"],
 					"issue_code": code,
-					"issue": _(ISSUES[code]),
-					"detail": detail,
-					"responsible_counsellor": person.responsible_counsellor,
-					"programme_area": person.programme_area,
-					"entry_date": person.entry_date,
+					"issue": labels[code],
+					"detail": record.get("detail"),
+					"date": record.get("day"),
+					"responsible_counsellor": record["responsible_counsellor"],
+					"programme_area": record["programme_area"],
+					"entry_date": record["entry_date"],
 				}
 			)
-	return sorted(
-		rows,
-		key=lambda r: (r["responsible_counsellor"] or "", order.index(r["issue_code"]), r["participant"]),
-	)
+	rows.sort(key=lambda r: (r["responsible_counsellor"] or "", order[r["issue_code"]], r["participant"]))
+	return rows
 
 
-def base(filters):
+def base(filters, person: bool = True):
 	p = frappe.qb.DocType("Participant")
 	query = frappe.qb.from_(p)
+	if person:
+		query = query.select(*(p[f] for f in PERSON))
 	if filters.get("programme_area"):
 		query = query.where(p.programme_area == filters.programme_area)
 	if filters.get("responsible_counsellor"):
@@ -89,97 +80,95 @@ def base(filters):
 
 def _entry_missing(filters, as_of):
 	p, query = base(filters)
-	return query.select(p.name, p.esf_missing).where(p.esf_complete == 0).run()
+	return query.select(p.esf_missing.as_("detail")).where(p.esf_complete == 0).run(as_dict=True)
 
 
 def _entry_late(filters, as_of):
 	p, query = base(filters)
-	rows = query.select(p.name, p.esf_entry_recorded_on).where(
-		p.esf_entry_recorded_on > p.entry_date + Interval(days=DUE_DAYS)
-	)
-	return [(name, _("complete since {0}").format(frappe.format(day, "Date"))) for name, day in rows.run()]
+	query = query.select(p.esf_entry_recorded_on.as_("day"))
+	return query.where(p.esf_entry_recorded_on > p.entry_date + Interval(days=DUE_DAYS)).run(as_dict=True)
 
 
 def _exit_missing(filters, as_of):
 	p, query = base(filters)
-	rows = query.select(p.name, p.exit_date).where(
-		(p.exit_date + Interval(days=DUE_DAYS) < as_of)
-		& (p.exit_status.isnull() | (p.exit_status == ""))
-		& (p.exit_qualification == 0)
+	return (
+		query.select(p.exit_date.as_("day"))
+		.where(p.exit_date + Interval(days=DUE_DAYS) < as_of)
+		.where((p.exit_status.isnull() | (p.exit_status == "")) & (p.exit_qualification == 0))
+		.run(as_dict=True)
 	)
-	return [(name, _("exit on {0}").format(frappe.format(day, "Date"))) for name, day in rows.run()]
 
 
 def _follow_up_overdue(filters, as_of):
 	p, query = base(filters)
-	rows = query.select(p.name, p.follow_up_due).where(
-		(p.follow_up_due < as_of) & p.follow_up_done_on.isnull()
-	)
-	return [(name, _("due on {0}").format(frappe.format(day, "Date"))) for name, day in rows.run()]
+	query = query.select(p.follow_up_due.as_("day"))
+	return query.where((p.follow_up_due < as_of) & p.follow_up_done_on.isnull()).run(as_dict=True)
 
 
 def _status_without_exit(filters, as_of):
 	p, query = base(filters)
-	rows = query.select(p.name, p.exit_status).where(
-		p.exit_status.isnotnull() & (p.exit_status != "") & p.exit_date.isnull()
+	query = query.select(p.exit_status.as_("detail"))
+	return query.where(p.exit_status.isnotnull() & (p.exit_status != "") & p.exit_date.isnull()).run(
+		as_dict=True
 	)
-	return [(name, _(status)) for name, status in rows.run()]
 
 
 def _under_18(filters, as_of):
 	p, query = base(filters)
 	age = TimestampDiff(p.date_of_birth, p.entry_date)
-	rows = query.select(p.name, age).where(
-		p.date_of_birth.isnotnull() & p.entry_date.isnotnull() & (age < ADULT_AGE)
-	)
-	return [(name, _("{0} years at entry").format(years)) for name, years in rows.run()]
+	return query.select(age.as_("detail")).where(age < ADULT_AGE).run(as_dict=True)
 
 
 def _outside_area(filters, as_of):
 	p, query = base(filters)
 	area = frappe.qb.DocType("Postcode Area")
-	rows = (
+	return (
 		query.left_join(area)
 		.on(area.postcode == p.postcode)
-		.select(p.name, p.postcode)
+		.select(p.postcode.as_("detail"))
 		.where(p.postcode.isnotnull() & (p.postcode != "") & area.name.isnull())
+		.run(as_dict=True)
 	)
-	return [(name, postcode) for name, postcode in rows.run()]
 
 
-def birthday_key(p):
+def birthday_key(p) -> tuple:
+	"""Year, smaller and larger of day and month: equal for equal or swapped dates of birth."""
 	born = p.date_of_birth
-	return Concat3("-", Year(born), Least(Month(born), Day(born)), Greatest(Month(born), Day(born)))
+	return Year(born), Least(Month(born), Day(born)), Greatest(Month(born), Day(born))
 
 
 def _likely_duplicate(filters, as_of):
 	"""Pairs scored by the intake rule among records sharing a (possibly swapped) date of birth."""
-	p, query = base(filters)
+	p, query = base(filters, person=False)
 	inner = frappe.qb.DocType("Participant")
+	year, low, high = birthday_key(inner)
 	shared = (
 		frappe.qb.from_(inner)
-		.select(birthday_key(inner))
+		.select(year.as_("y"), low.as_("a"), high.as_("b"))
 		.where(inner.date_of_birth.isnotnull())
-		.groupby(birthday_key(inner))
+		.groupby(year, low, high)
 		.having(Count("*") > 1)
-	)
+	).as_("shared")
+	p_year, p_low, p_high = birthday_key(p)
 	rows = (
-		query.select(p.name, p.first_name, p.last_name, p.date_of_birth, p.postcode, birthday_key(p).as_("k"))
-		.where(p.date_of_birth.isnotnull() & birthday_key(p).isin(shared))
+		query.join(shared)
+		.on((p_year == shared.y) & (p_low == shared.a) & (p_high == shared.b))
+		.select(p.name, p.first_name, p.last_name, p.date_of_birth, p.postcode, shared.y, shared.a, shared.b)
 		.run(as_dict=True)
 	)
-	groups = defaultdict(list)
+	blocks = defaultdict(list)
 	for row in rows:
-		row.date_of_birth = getdate(row.date_of_birth)
-		groups[row.k].append(row)
+		blocks[(row.y, row.a, row.b)].append(row)
+	pairs = [(a.name, b.name, m.score) for block in blocks.values() for a, b, m in likely_pairs(block)]
+	if not pairs:
+		return []
+	# the person's columns only for the few records found
+	names = {name for a, b, _score in pairs for name in (a, b)}
+	people = {r.name: r for r in base(filters)[1].where(p.name.isin(list(names))).run(as_dict=True)}
 	found = []
-	for members in groups.values():
-		for i, a in enumerate(members):
-			for b in members[i + 1 :]:
-				match = duplicate_score(a, b)
-				if match.score >= LIKELY:
-					found.append((a.name, _("with {0} (score {1})").format(b.name, match.score)))
-					found.append((b.name, _("with {0} (score {1})").format(a.name, match.score)))
+	for a, b, score in pairs:
+		found.append({**people[a], "detail": f"{b} ({score})"})
+		found.append({**people[b], "detail": f"{a} ({score})"})
 	return found
 
 
@@ -219,6 +208,7 @@ def columns() -> list[dict]:
 		{"fieldname": "full_name", "label": _("Full Name"), "fieldtype": "Data", "width": 180},
 		{"fieldname": "issue", "label": _("Issue"), "fieldtype": "Data", "width": 300},
 		{"fieldname": "detail", "label": _("Detail"), "fieldtype": "Data", "width": 220},
+		{"fieldname": "date", "label": _("Date"), "fieldtype": "Date", "width": 100},
 		{
 			"fieldname": "responsible_counsellor",
 			"label": _("Responsible Counsellor"),
@@ -243,7 +233,7 @@ def open_participant_count() -> int:
 	"""Participants with at least one open issue today (the number card of QS Arbeit)."""
 	names = set()
 	for check in CHECKS.values():
-		names.update(name for name, _detail in check(frappe._dict(), getdate(today())))
+		names.update(record["name"] for record in check(frappe._dict(), getdate(today())))
 	return len(names)
 
 

@@ -25,7 +25,7 @@ def execute(filters: dict | None = None):
 	figures = esf_query.figures_by_gender(params, period, area)
 	rows = [figure_row(key, indicator, figures[key]) for key, indicator in esf.FIGURE_KEYS.items()]
 	rows.insert(len(esf.INDICATORS), rate_row(figures))
-	rows += enterprise_rows(esf_query.enterprise_figures(params, period, area))
+	rows += enterprise_rows(esf_query.enterprise_counts(params, period, area))
 	total = figures[esf.figure_key(esf.INDICATORS[0])]["Total"]
 	summary = [
 		{"label": _("Counted participants"), "value": total, "indicator": "Green", "datatype": "Int"},
@@ -89,10 +89,10 @@ def rate_row(figures: dict) -> dict:
 	}
 
 
-def enterprise_rows(groups: dict[str, list[dict]]) -> list[dict]:
+def enterprise_rows(counts: dict[str, int]) -> list[dict]:
 	"""EECO19 by size class: entities have no gender, their gender columns stay empty."""
 	rows = []
-	for label, businesses in groups.items():
+	for label, number in counts.items():
 		rows.append(
 			{
 				"group": _("Entities"),
@@ -102,7 +102,7 @@ def enterprise_rows(groups: dict[str, list[dict]]) -> list[dict]:
 				else "\u2003" + _(label),
 				"figure": f"EECO19:{label}",
 				"kind": "Enterprise",
-				"total": len(businesses),
+				"total": number,
 			}
 		)
 	return rows

@@ -111,25 +111,54 @@ def participants_active(ctx):
 	return tally(query, p.programme_area, Count("*"), areas=scope(ctx))
 
 
-def _consultations(ctx):
-	c, p = frappe.qb.DocType("Consultation"), frappe.qb.DocType("Participant")
-	query = frappe.qb.from_(c).left_join(p).on(p.name == c.participant)
-	return c, p, query.where(c.consultation_date.between(*ctx.period))
+def consultation_figures(ctx) -> dict[str, list[tuple]]:
+	"""Consultations by type, by channel and their hours from one scan, grouped by area, type and channel."""
+	if "consultations" not in ctx:
+		c, p = frappe.qb.DocType("Consultation"), frappe.qb.DocType("Participant")
+		query = frappe.qb.from_(c).left_join(p).on(p.name == c.participant)
+		query = query.where(c.consultation_date.between(*ctx.period))
+		if ctx.restrict is not None:
+			query = query.where(p.programme_area.isin(ctx.restrict or [""]))
+		rows = (
+			query.select(
+				p.programme_area.as_("area"),
+				c.consultation_type.as_("kind"),
+				c.channel.as_("channel"),
+				Count("*").as_("n"),
+				Sum(c.duration_minutes).as_("minutes"),
+			)
+			.groupby(p.programme_area, c.consultation_type, c.channel)
+			.run(as_dict=True)
+		)
+		by_type, by_channel, hours = defaultdict(dict), defaultdict(dict), {}
+		for row in rows:
+			area = row.area or NO_AREA
+			for table, key in (
+				(by_type, row.kind or "not recorded"),
+				(by_channel, row.channel or "not recorded"),
+			):
+				for column in (area, TOTAL):
+					table[key][column] = table[key].get(column, 0) + row.n
+			for column in (area, TOTAL):
+				hours[column] = hours.get(column, 0) + float(row.minutes or 0) / 60
+		ctx.consultations = {
+			"type": sorted(by_type.items()),
+			"channel": sorted(by_channel.items()),
+			"hours": [("", hours)],
+		}
+	return ctx.consultations
 
 
 def consultations_by_type(ctx):
-	c, p, query = _consultations(ctx)
-	return tally(query, p.programme_area, Count("*"), key_term=c.consultation_type, areas=scope(ctx))
+	return consultation_figures(ctx)["type"]
 
 
 def consultations_by_channel(ctx):
-	c, p, query = _consultations(ctx)
-	return tally(query, p.programme_area, Count("*"), key_term=Coalesce(c.channel, ""), areas=scope(ctx))
+	return consultation_figures(ctx)["channel"]
 
 
 def consultation_hours(ctx):
-	c, p, query = _consultations(ctx)
-	return tally(query, p.programme_area, Sum(c.duration_minutes) / 60, areas=scope(ctx))
+	return consultation_figures(ctx)["hours"]
 
 
 def _events(ctx):
