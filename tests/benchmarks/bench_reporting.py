@@ -45,9 +45,10 @@ AUDIT = ["name", "creation", "modified", "owner", "modified_by", "docstatus"]
 
 def generate(frappe) -> None:
 	marker = f"BM-P-{PARTICIPANTS - 1:06d}"
-	if frappe.db.get_value("Participant", marker, "first_name") not in (None, "Bench") and not frappe.db.exists(
-		"Participant", f"BM-P-{PARTICIPANTS:06d}"
-	):
+	if frappe.db.get_value("Participant", marker, "first_name") not in (
+		None,
+		"Bench",
+	) and not frappe.db.exists("Participant", f"BM-P-{PARTICIPANTS:06d}"):
 		print(f"reusing the generated data ({PARTICIPANTS:,} participants)")
 		return
 	for doctype in (
@@ -317,17 +318,25 @@ ACTIVITY_SQL = [
 	"""select programme_area, status, count(*) from `tabEnterprise Support Case` where date(creation) <= %(t)s
 		group by programme_area, status""",
 ]
-QUALITY_SQL = """
-select name, 'entry_missing' from tabParticipant where esf_complete = 0
-union all select name, 'entry_late' from tabParticipant where esf_entry_recorded_on > entry_date + interval 28 day
-union all select name, 'exit_missing' from tabParticipant where exit_date + interval 28 day < %(d)s
-	and ifnull(exit_status, '') = '' and exit_qualification = 0
-union all select name, 'follow_up_overdue' from tabParticipant where follow_up_due < %(d)s and follow_up_done_on is null
-union all select name, 'status_without_exit' from tabParticipant where ifnull(exit_status, '') != '' and exit_date is null
-union all select name, 'under_18' from tabParticipant where timestampdiff(year, date_of_birth, entry_date) < 18
-union all select p.name, 'outside_area' from tabParticipant p left join `tabPostcode Area` a on a.postcode = p.postcode
-	where ifnull(p.postcode, '') != '' and a.name is null
-union all select p.name, 'birthday' from tabParticipant p join (select year(date_of_birth) y,
+# the worklist's rows: the person's columns, the issue and its detail or date; for duplicates the members of
+# the date-of-birth blocks with their names (the fuzzy intake rule that scores them has no SQL equivalent)
+PERSON = "p.name, p.full_name, p.responsible_counsellor, p.programme_area, p.entry_date"
+QUALITY_SQL = f"""
+select {PERSON}, 'entry_missing', p.esf_missing, null from tabParticipant p where esf_complete = 0
+union all select {PERSON}, 'entry_late', null, esf_entry_recorded_on from tabParticipant p
+	where esf_entry_recorded_on > entry_date + interval 28 day
+union all select {PERSON}, 'exit_missing', null, exit_date from tabParticipant p
+	where exit_date + interval 28 day < %(d)s and ifnull(exit_status, '') = '' and exit_qualification = 0
+union all select {PERSON}, 'follow_up_overdue', null, follow_up_due from tabParticipant p
+	where follow_up_due < %(d)s and follow_up_done_on is null
+union all select {PERSON}, 'status_without_exit', exit_status, null from tabParticipant p
+	where ifnull(exit_status, '') != '' and exit_date is null
+union all select {PERSON}, 'under_18', timestampdiff(year, date_of_birth, entry_date), null from tabParticipant p
+	where timestampdiff(year, date_of_birth, entry_date) < 18
+union all select {PERSON}, 'outside_area', p.postcode, null from tabParticipant p
+	left join `tabPostcode Area` a on a.postcode = p.postcode where ifnull(p.postcode, '') != '' and a.name is null
+union all select p.name, p.first_name, p.last_name, p.postcode, p.date_of_birth, 'birthday', k.y, k.a
+	from tabParticipant p join (select year(date_of_birth) y,
 	least(month(date_of_birth), day(date_of_birth)) a, greatest(month(date_of_birth), day(date_of_birth)) b
 	from tabParticipant where date_of_birth is not null group by y, a, b having count(*) > 1) k
 	on year(p.date_of_birth) = k.y and least(month(p.date_of_birth), day(p.date_of_birth)) = k.a

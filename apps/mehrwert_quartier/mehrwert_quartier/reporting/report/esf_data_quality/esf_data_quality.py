@@ -12,7 +12,7 @@ from datetime import date
 
 import frappe
 from frappe import _
-from frappe.query_builder import Interval
+from frappe.query_builder import Case, Interval
 from frappe.query_builder.functions import Count
 from frappe.utils import getdate, today
 from pypika.terms import CustomFunction
@@ -45,10 +45,13 @@ def worklist(filters, as_of: date) -> list[dict]:
 	labels = {code: _(label) for code, label in ISSUES.items()}
 	order = {code: i for i, code in enumerate(ISSUES)}
 	rows = []
-	for code, check in CHECKS.items():
+	found = simple_checks(filters, as_of) if filters.get("issue") != "likely_duplicate" else {}
+	if filters.get("issue") in (None, "", "likely_duplicate"):
+		found["likely_duplicate"] = likely_duplicates(filters, as_of)
+	for code, records in found.items():
 		if filters.get("issue") and filters.issue != code:
 			continue
-		for record in check(filters, as_of):
+		for record in records:
 			rows.append(
 				{
 					"participant": record["name"],
@@ -78,57 +81,60 @@ def base(filters, person: bool = True):
 	return p, query
 
 
-def _entry_missing(filters, as_of):
-	p, query = base(filters)
-	return query.select(p.esf_missing.as_("detail")).where(p.esf_complete == 0).run(as_dict=True)
-
-
-def _entry_late(filters, as_of):
-	p, query = base(filters)
-	query = query.select(p.esf_entry_recorded_on.as_("day"))
-	return query.where(p.esf_entry_recorded_on > p.entry_date + Interval(days=DUE_DAYS)).run(as_dict=True)
-
-
-def _exit_missing(filters, as_of):
-	p, query = base(filters)
-	return (
-		query.select(p.exit_date.as_("day"))
-		.where(p.exit_date + Interval(days=DUE_DAYS) < as_of)
-		.where((p.exit_status.isnull() | (p.exit_status == "")) & (p.exit_qualification == 0))
-		.run(as_dict=True)
-	)
-
-
-def _follow_up_overdue(filters, as_of):
-	p, query = base(filters)
-	query = query.select(p.follow_up_due.as_("day"))
-	return query.where((p.follow_up_due < as_of) & p.follow_up_done_on.isnull()).run(as_dict=True)
-
-
-def _status_without_exit(filters, as_of):
-	p, query = base(filters)
-	query = query.select(p.exit_status.as_("detail"))
-	return query.where(p.exit_status.isnotnull() & (p.exit_status != "") & p.exit_date.isnull()).run(
-		as_dict=True
-	)
-
-
-def _under_18(filters, as_of):
-	p, query = base(filters)
-	age = TimestampDiff(p.date_of_birth, p.entry_date)
-	return query.select(age.as_("detail")).where(age < ADULT_AGE).run(as_dict=True)
-
-
-def _outside_area(filters, as_of):
+def simple_checks(filters, as_of: date) -> dict[str, list[dict]]:
+	"""Every check but the duplicates in one scan: a flag per check, a row for each record with any flag."""
 	p, query = base(filters)
 	area = frappe.qb.DocType("Postcode Area")
-	return (
+	age = TimestampDiff(p.date_of_birth, p.entry_date)
+	no_state = (p.exit_status.isnull() | (p.exit_status == "")) & (p.exit_qualification == 0)
+	has_state = p.exit_status.isnotnull() & (p.exit_status != "")
+	# code -> (condition, detail, day)
+	checks = {
+		"entry_missing": (p.esf_complete == 0, p.esf_missing, None),
+		"entry_late": (
+			p.esf_entry_recorded_on > p.entry_date + Interval(days=DUE_DAYS),
+			None,
+			p.esf_entry_recorded_on,
+		),
+		"exit_missing": ((p.exit_date + Interval(days=DUE_DAYS) < as_of) & no_state, None, p.exit_date),
+		"follow_up_overdue": (
+			(p.follow_up_due < as_of) & p.follow_up_done_on.isnull(),
+			None,
+			p.follow_up_due,
+		),
+		"status_without_exit": (has_state & p.exit_date.isnull(), p.exit_status, None),
+		"under_18": (age < ADULT_AGE, age, None),
+		"outside_area": (p.postcode.isnotnull() & (p.postcode != "") & area.name.isnull(), p.postcode, None),
+	}
+	# one bit per check: fewer columns to read back than one flag each
+	bits = None
+	for i, (condition, _detail, _day) in enumerate(checks.values()):
+		term = Case().when(condition, 1 << i).else_(0)
+		bits = term if bits is None else bits + term
+	values = [
+		term.as_(f"{kind}_{code}")
+		for code, (_c, detail, day) in checks.items()
+		for kind, term in (("detail", detail), ("day", day))
+		if term is not None
+	]
+	any_issue = None
+	for condition, _detail, _day in checks.values():
+		any_issue = condition if any_issue is None else any_issue | condition
+	rows = (
 		query.left_join(area)
 		.on(area.postcode == p.postcode)
-		.select(p.postcode.as_("detail"))
-		.where(p.postcode.isnotnull() & (p.postcode != "") & area.name.isnull())
+		.select(bits.as_("bits"), *values)
+		.where(any_issue)
 		.run(as_dict=True)
 	)
+	found: dict[str, list[dict]] = {code: [] for code in checks}
+	for row in rows:
+		for i, code in enumerate(checks):
+			if row.bits & (1 << i):
+				found[code].append(
+					{**row, "detail": row.get(f"detail_{code}"), "day": row.get(f"day_{code}")}
+				)
+	return found
 
 
 def birthday_key(p) -> tuple:
@@ -137,7 +143,7 @@ def birthday_key(p) -> tuple:
 	return Year(born), Least(Month(born), Day(born)), Greatest(Month(born), Day(born))
 
 
-def _likely_duplicate(filters, as_of):
+def likely_duplicates(filters, as_of):
 	"""Pairs scored by the intake rule among records sharing a (possibly swapped) date of birth."""
 	p, query = base(filters, person=False)
 	inner = frappe.qb.DocType("Participant")
@@ -170,18 +176,6 @@ def _likely_duplicate(filters, as_of):
 		found.append({**people[a], "detail": f"{b} ({score})"})
 		found.append({**people[b], "detail": f"{a} ({score})"})
 	return found
-
-
-CHECKS = {
-	"entry_missing": _entry_missing,
-	"entry_late": _entry_late,
-	"exit_missing": _exit_missing,
-	"follow_up_overdue": _follow_up_overdue,
-	"status_without_exit": _status_without_exit,
-	"under_18": _under_18,
-	"outside_area": _outside_area,
-	"likely_duplicate": _likely_duplicate,
-}
 
 
 def summary(rows: list[dict]) -> list[dict]:
@@ -231,10 +225,10 @@ def columns() -> list[dict]:
 
 def open_participant_count() -> int:
 	"""Participants with at least one open issue today (the number card of QS Arbeit)."""
-	names = set()
-	for check in CHECKS.values():
-		names.update(record["name"] for record in check(frappe._dict(), getdate(today())))
-	return len(names)
+	filters = frappe._dict()
+	found = simple_checks(filters, getdate(today()))
+	found["likely_duplicate"] = likely_duplicates(filters, None)
+	return len({record["name"] for records in found.values() for record in records})
 
 
 @frappe.whitelist(methods=["POST"])
