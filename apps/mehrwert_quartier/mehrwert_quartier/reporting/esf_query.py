@@ -126,9 +126,8 @@ def _alias(key: str) -> str:
 
 # EECO19: supported micro, small and medium enterprises --------------------------------------------------
 def supported_query(params: dict, period: bool, area: str | None):
-	"""One row per business with a step done in scope: doctype, name, headcount, business type, cases."""
-	"""One row per business (doctype, name) with at least one support step done up to the cut-off (or in
-	the period), with its size class; solo self-employed people coached as persons are left out."""
+	"""One row per business (doctype, name) with at least one support step done up to the cut-off (or in the
+	period): headcount, business type, number of cases; the case type of persons coached is left out."""
 	case = frappe.qb.DocType("Enterprise Support Case")
 	step = frappe.qb.DocType("Enterprise Support Step")
 	lead, prospect, customer = (frappe.qb.DocType(d) for d in ("Lead", "Prospect", "Customer"))
