@@ -57,3 +57,17 @@ def test_false_matches():
 
 def test_record_is_not_its_own_duplicate():
 	assert likely_duplicates({**NEW, "name": "P1"}, [{**NEW, "name": "P1"}]) == []
+
+
+def test_likely_pairs_scores_a_block_as_the_intake_rule_does():
+	from datetime import date
+
+	from mehrwert_quartier.rules.duplicates import duplicate_score, likely_pairs
+
+	block = [
+		{"name": "A", "first_name": "Mariam", "last_name": "Al-Hassan", "date_of_birth": date(1990, 3, 4)},
+		{"name": "B", "first_name": "Mariam", "last_name": "Alhassan", "date_of_birth": date(1990, 4, 3)},
+		{"name": "C", "first_name": "Peter", "last_name": "Schulz", "date_of_birth": date(1990, 3, 4)},
+	]
+	pairs = [(a["name"], b["name"], m.score) for a, b, m in likely_pairs(block)]
+	assert pairs == [("A", "B", duplicate_score(block[0], block[1]).score)]

@@ -9,9 +9,11 @@ from mehrwert_quartier.rules.esf import (
 	add_months,
 	age_on,
 	check_entry_data,
+	check_exit_data,
 	follow_up_due,
 	is_long_term_unemployed,
 	missing_entry_fields,
+	parse_months,
 )
 
 COMPLETE = {
@@ -47,9 +49,28 @@ def test_complete_entry_data_has_nothing_missing():
 	assert missing_entry_fields(COMPLETE) == []
 
 
-def test_no_answer_counts_but_empty_does_not():
-	assert missing_entry_fields({**COMPLETE, "minority": ""}) == ["minority"]
+def test_blank_sensitive_answer_and_household_are_not_missing():
+	assert missing_entry_fields({**COMPLETE, "minority": "", "disability": None}) == []
+	assert missing_entry_fields({**COMPLETE, "household_situation": None}) == []
+	assert missing_entry_fields({**COMPLETE, "isced_level": ""}) == ["isced_level"]
 	assert set(missing_entry_fields({})) == set(MANDATORY_ENTRY_FIELDS)
+
+
+def test_results_must_fit_the_exit():
+	exit_ = {**COMPLETE, "exit_date": date(2026, 6, 1)}
+	check_exit_data({**exit_, "exit_status": "Employed", "exit_status_on": date(2026, 6, 29)})
+	with pytest.raises(RuleError, match="within 28 days"):
+		check_exit_data({**exit_, "exit_status": "Employed", "exit_status_on": date(2026, 6, 30)})
+	with pytest.raises(RuleError, match="needs an exit date"):
+		check_exit_data({**COMPLETE, "exit_qualification": 1})
+	with pytest.raises(RuleError, match="employed at entry"):
+		check_exit_data({**exit_, "follow_up_result": "Employed", "follow_up_improvement": "Promotion"})
+	employed = {**exit_, "labour_market_status": "Employed"}
+	check_exit_data({**employed, "follow_up_result": "Employed", "follow_up_improvement": "Promotion"})
+	with pytest.raises(RuleError, match="needs employment"):
+		check_exit_data(
+			{**employed, "follow_up_result": "Not employed", "follow_up_improvement": "Promotion"}
+		)
 
 
 def test_unemployed_need_months_of_unemployment_but_zero_is_an_answer():
@@ -59,6 +80,27 @@ def test_unemployed_need_months_of_unemployment_but_zero_is_an_answer():
 		missing_entry_fields({**COMPLETE, "labour_market_status": "Employed", "unemployment_months": None})
 		== []
 	)
+
+
+@pytest.mark.parametrize(
+	("typed", "months"),
+	[(None, None), ("", None), ("  ", None), ("0", 0), (0, 0), ("14", 14), (14.0, 14), (" 7 ", 7)],
+)
+def test_months_of_unemployment_stay_unknown_when_blank(typed, months):
+	assert parse_months(typed) == months
+
+
+@pytest.mark.parametrize("typed", ["-1", -3, "1.5", 2.5, "zwölf", True])
+def test_months_of_unemployment_must_be_whole_non_negative_numbers(typed):
+	with pytest.raises(RuleError):
+		parse_months(typed)
+
+
+def test_blank_months_are_missing_and_never_long_term():
+	assert missing_entry_fields({**COMPLETE, "unemployment_months": ""}) == ["unemployment_months"]
+	assert missing_entry_fields({**COMPLETE, "unemployment_months": "0"}) == []
+	assert is_long_term_unemployed("Unemployed", "") is False
+	assert is_long_term_unemployed("Unemployed", "12") is True
 
 
 def test_contradictory_entry_data_is_refused():

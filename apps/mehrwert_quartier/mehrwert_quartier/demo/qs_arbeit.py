@@ -55,7 +55,7 @@ def make_participants(rng: random.Random) -> int:
 		# draw every random value first, so the sequence is the same whether or not the record exists
 		entry = date(2025, 1, 6) + timedelta(days=rng.randint(0, 420))
 		data = participant_data(rng, person, entry, counsellor, incomplete=index % 12 == 5)
-		exit_data = exit_values(rng, entry) if rng.random() < 0.25 else {}
+		exit_data = exit_values(rng, entry, data["labour_market_status"]) if rng.random() < 0.25 else {}
 		consultations = [consultation_data(rng, entry, counsellor) for _ in range(rng.randint(1, 4))]
 		jobcenter_consent = rng.random() < 0.5
 		photo_withdrawn = rng.random() < 0.15
@@ -133,7 +133,9 @@ def participant_data(rng: random.Random, person, entry: date, counsellor: str, i
 	return data
 
 
-def exit_values(rng: random.Random, entry: date) -> dict:
+def exit_values(rng: random.Random, entry: date, status_at_entry: str | None = None) -> dict:
+	"""Exit, state upon leaving and six-month result; the random draws are the same as before issue 13, the
+	new fields are derived from them (so the rest of the demo stays as it was)."""
 	status = rng.choice(
 		[
 			"Employed",
@@ -145,11 +147,21 @@ def exit_values(rng: random.Random, entry: date) -> dict:
 			"Inactive",
 		]
 	)
+	qualification = status == "Gained a qualification"
+	if qualification:
+		status = "In education or training"
 	reason = {"Employed": "Job taken up", "In education or training": "Training taken up"}.get(
 		status, "Regular completion"
 	)
 	exit_date = entry + timedelta(days=rng.randint(90, 300))
-	values = {"exit_date": exit_date, "exit_reason": reason, "exit_status": status}
+	values = {
+		"exit_date": exit_date,
+		"exit_reason": reason,
+		"exit_status": status,
+		# the last state known within the 28 days after exit
+		"exit_status_on": exit_date + timedelta(days=exit_date.toordinal() % 29),
+		"exit_qualification": int(qualification or (status == "Employed" and exit_date.toordinal() % 3 == 0)),
+	}
 	result = rng.choice(
 		[
 			"Employed",
@@ -160,9 +172,17 @@ def exit_values(rng: random.Random, entry: date) -> dict:
 			"Not reachable",
 		]
 	)
+	improved = result == "Improved labour market situation"
+	result = {"Improved labour market situation": "Employed", "No improvement": "Not employed"}.get(
+		result, result
+	)
 	done_on = follow_up_due(exit_date) + timedelta(days=rng.randint(0, 10))
 	if done_on <= FOLLOW_UP_RECORDED_UNTIL:
 		values.update(follow_up_result=result, follow_up_done_on=done_on)
+		if status_at_entry in ("Employed", "Self-employed") and result in ("Employed", "Self-employed"):
+			values["follow_up_improvement"] = (
+				"Precarious to stable employment" if improved else "No improvement"
+			)
 	return values
 
 

@@ -30,6 +30,10 @@ def app_footprint() -> dict[str, list[str]]:
 		"doctypes": frappe.get_all("DocType", filters={"module": ("in", modules)}, pluck="name"),
 		"module_defs": frappe.get_all("Module Def", filters={"app_name": "mehrwert_quartier"}, pluck="name"),
 		"workspaces": frappe.get_all("Workspace", filters={"module": ("in", modules)}, pluck="name"),
+		"number_cards": frappe.get_all("Number Card", filters={"module": ("in", modules)}, pluck="name"),
+		"dashboard_charts": frappe.get_all(
+			"Dashboard Chart", filters={"module": ("in", modules)}, pluck="name"
+		),
 		"custom_fields": sorted(custom_fields),
 		"workflows": frappe.get_all(
 			"Workflow",

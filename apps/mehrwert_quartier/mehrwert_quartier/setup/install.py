@@ -6,6 +6,7 @@ from mehrwert_quartier.data_protection import setup as data_protection_setup
 from mehrwert_quartier.programme_events import setup as events_setup
 from mehrwert_quartier.qs_arbeit import setup as qs_arbeit_setup
 from mehrwert_quartier.qs_wirtschaft import setup as qs_wirtschaft_setup
+from mehrwert_quartier.reporting.dashboards import create_dashboards, delete_dashboards
 from mehrwert_quartier.security import hardening
 from mehrwert_quartier.setup.custom_fields import create_app_custom_fields, delete_app_custom_fields
 from mehrwert_quartier.setup.global_search import add_search_doctypes, remove_search_doctypes
@@ -27,10 +28,12 @@ def after_migrate() -> None:
 	data_protection_setup.after_migrate()
 	hardening.apply()
 	add_search_doctypes()
+	create_dashboards()
 	frappe.db.commit()
 
 
 def before_uninstall() -> None:
+	delete_dashboards()
 	qs_wirtschaft_setup.before_uninstall()
 	qs_arbeit_setup.before_uninstall()
 	events_setup.before_uninstall()

@@ -15,15 +15,18 @@ from mehrwert_quartier.rules.esf import (
 	MANDATORY_ENTRY_FIELDS,
 	age_on,
 	check_entry_data,
+	check_exit_data,
 	follow_up_due,
 	is_long_term_unemployed,
 	missing_entry_fields,
+	parse_months,
+	state_on_default,
 )
 from mehrwert_quartier.rules.languages import german_names
 from mehrwert_quartier.todos import ensure_todo
 from mehrwert_quartier.validation import rule_check, valid_postcode
 
-DATE_FIELDS = ("date_of_birth", "entry_date", "exit_date")
+DATE_FIELDS = ("date_of_birth", "entry_date", "exit_date", "exit_status_on")
 
 
 class Participant(Document):
@@ -38,6 +41,9 @@ class Participant(Document):
 		self.derive_programme_area()
 		self.clear_months_unless_unemployed()
 		self.check_entry_and_exit()
+		self.normalise_months()
+		self.date_state_upon_leaving()
+		self.check_results()
 		self.derive_long_term_unemployed()
 		self.mark_esf_completeness()
 		self.set_age_at_entry()
@@ -75,7 +81,12 @@ class Participant(Document):
 	def clear_months_unless_unemployed(self):
 		"""The field is hidden for other statuses, so a stale value could not be corrected by hand."""
 		if self.labour_market_status != "Unemployed":
-			self.unemployment_months = 0
+			self.unemployment_months = None
+
+	def normalise_months(self):
+		"""Stored as text so that unknown stays blank (Frappe stores an Int as NOT NULL DEFAULT 0)."""
+		months = parse_months(self.unemployment_months)
+		self.unemployment_months = None if months is None else str(months)
 
 	def entry_data(self) -> dict:
 		"""What the ESF rules read, dates as dates."""
@@ -88,6 +99,19 @@ class Participant(Document):
 		with rule_check("Invalid ESF Data"):
 			check_entry_data(self.entry_data())
 
+	def date_state_upon_leaving(self):
+		"""Blank: the exit date; a day that only followed the exit date moves with it."""
+		before = self.get_doc_before_save()
+		if before and self.exit_status_on and before.exit_status_on and before.exit_date:
+			followed = as_date(before.exit_status_on) == as_date(before.exit_date)
+			if followed and as_date(self.exit_status_on) == as_date(before.exit_status_on):
+				self.exit_status_on = None
+		self.exit_status_on = state_on_default(self.entry_data())
+
+	def check_results(self):
+		with rule_check("Invalid ESF Data"):
+			check_exit_data(self.entry_data())
+
 	def derive_long_term_unemployed(self):
 		self.long_term_unemployed = int(
 			is_long_term_unemployed(self.labour_market_status, self.unemployment_months)
@@ -97,6 +121,10 @@ class Participant(Document):
 		missing = missing_entry_fields(self.entry_data())
 		self.esf_complete = int(not missing)
 		self.esf_missing = missing_labels(tuple(missing))
+		if not self.esf_complete:
+			self.esf_entry_recorded_on = None
+		elif not self.esf_entry_recorded_on:
+			self.esf_entry_recorded_on = frappe.utils.today()
 
 	def set_follow_up_due(self):
 		self.follow_up_due = follow_up_due(getdate(self.exit_date)) if self.exit_date else None

@@ -31,18 +31,53 @@ class TestParticipant(FrappeTestCase):
 		participant.unemployment_months = 30
 		participant.labour_market_status = "Employed"
 		participant.save()
-		self.assertEqual((participant.unemployment_months, participant.long_term_unemployed), (0, 0))
+		self.assertEqual((participant.unemployment_months, participant.long_term_unemployed), (None, 0))
+
+	def test_blank_months_of_unemployment_stay_unknown_across_saves(self):
+		"""Issue 13: an Int column reads a blank back as 0, and the second save made the record complete."""
+		participant = make_participant(unemployment_months=None)
+		self.assertEqual(participant.esf_complete, 0)
+		participant.reload()
+		self.assertIn(participant.unemployment_months, (None, ""))
+		participant.save()
+		participant.reload()
+		self.assertIn(participant.unemployment_months, (None, ""))
+		self.assertEqual((participant.esf_complete, participant.long_term_unemployed), (0, 0))
+		self.assertIn("Months of Unemployment", participant.esf_missing)
+		participant.unemployment_months = 0
+		participant.save()
+		participant.reload()
+		self.assertEqual((str(participant.unemployment_months), participant.esf_complete), ("0", 1))
+
+	def test_patch_turns_a_stored_zero_of_the_old_int_into_unknown(self):
+		from mehrwert_quartier.patches import esf_recompute_completeness
+
+		zero = make_participant(unemployment_months=0)
+		kept = make_participant(unemployment_months=14)
+		inactive = make_participant(labour_market_status="Inactive")
+		frappe.db.set_value("Participant", inactive.name, "unemployment_months", "0", update_modified=False)
+		self.assertEqual(zero.esf_complete, 1)
+		esf_recompute_completeness.execute()
+		values = {
+			p.name: frappe.db.get_value(
+				"Participant", p.name, ["unemployment_months", "esf_complete", "long_term_unemployed"]
+			)
+			for p in (zero, kept, inactive)
+		}
+		self.assertEqual(values[zero.name], (None, 0, 0))
+		self.assertEqual(values[kept.name], ("14", 1, 1))
+		self.assertEqual(values[inactive.name], (None, 1, 0))
 
 	def test_incomplete_esf_data_is_marked_and_not_counted(self):
 		complete = make_participant()
-		incomplete = make_participant(minority="")
+		incomplete = make_participant(isced_level="")
 		self.assertEqual(complete.esf_complete, 1)
 		self.assertEqual(incomplete.esf_complete, 0)
-		self.assertIn("Minority", incomplete.esf_missing)
+		self.assertIn("ISCED", incomplete.esf_missing)
 		counted = frappe.get_all("Participant", filters=esf_counted_filters(), pluck="name")
 		self.assertIn(complete.name, counted)
 		self.assertNotIn(incomplete.name, counted)
-		incomplete.minority = "No answer"
+		incomplete.isced_level = "ISCED 2"
 		incomplete.save()
 		self.assertEqual(incomplete.esf_complete, 1)
 		self.assertFalse(incomplete.esf_missing)
