@@ -11,7 +11,8 @@ frappe.ui.form.on("Settlement Request", {
 	},
 	refresh(frm) {
 		if (frm.is_new() || !["Open", "Units Proposed"].includes(frm.doc.status)) return;
-		frm.add_custom_button(__("Find Units"), () => show_units(frm), __("Actions"));
+		// a button of its own: the workflow's actions already sit in a menu named "Aktionen"
+		frm.add_custom_button(__("Find Units"), () => show_units(frm));
 	},
 });
 
@@ -34,9 +35,14 @@ function show_units(frm) {
 		.then(({ message }) => {
 			const rows = (message || []).map((u) => ({
 				title: u.unit_title,
-				subtitle: u.name,
+				subtitle: [
+					u.programme_area,
+					u.floor_space ? `${mehrwert_quartier.format_number(u.floor_space, 0)} m²` : null,
+					u.monthly_rent ? `${mehrwert_quartier.format_number(u.monthly_rent, 2)} € ${__("per month")}` : null,
+				].filter(Boolean).join(" · "),
 				route: `/app/commercial-unit/${encodeURIComponent(u.name)}`,
 				score: u.score,
+				explanation: u.explanation,
 				action: {
 					label: __("Choose"),
 					run: () => {
