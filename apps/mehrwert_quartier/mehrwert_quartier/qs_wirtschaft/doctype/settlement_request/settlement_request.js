@@ -25,13 +25,19 @@ function show_units(frm) {
 	dialog.show();
 	const doc = frm.doc;
 	frappe
-		.call("mehrwert_quartier.qs_wirtschaft.doctype.commercial_unit.commercial_unit.rank_for_request", {
-			min_floor_space: doc.min_floor_space || 0,
-			max_floor_space: doc.max_floor_space || null,
-			programme_area: doc.programme_area || null,
-			use_type: doc.use_type || null,
-			max_rent: doc.max_rent || null,
-		})
+		.call(
+			"mehrwert_quartier.qs_wirtschaft.doctype.commercial_unit.commercial_unit.rank_for_request",
+			// only the criteria set: an empty one sent as null fails the method's typed arguments
+			Object.fromEntries(
+				Object.entries({
+					min_floor_space: doc.min_floor_space || 0,
+					max_floor_space: doc.max_floor_space,
+					programme_area: doc.programme_area,
+					use_type: doc.use_type,
+					max_rent: doc.max_rent,
+				}).filter(([key, value]) => key === "min_floor_space" || (value !== null && value !== undefined && value !== "" && value !== 0))
+			)
+		)
 		.then(({ message }) => {
 			const rows = (message || []).map((u) => ({
 				title: u.unit_title,
