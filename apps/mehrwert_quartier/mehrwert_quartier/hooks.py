@@ -175,3 +175,6 @@ override_whitelisted_methods = {
 role_home_page = {"Programme Partner": "partner"}
 # the search bar finds participants (setup/global_search.py adds them to Global Search Settings)
 global_search_doctypes = {"Default": [{"doctype": "Participant"}]}
+
+# Role workspaces (issue 15, setup/workspaces.py): a user given an app role lands on the role's workspace
+doc_events.setdefault("User", {})["validate"] = "mehrwert_quartier.setup.workspaces.user_default_workspace"

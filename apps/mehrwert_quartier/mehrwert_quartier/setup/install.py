@@ -6,6 +6,7 @@ from mehrwert_quartier.programme_events import setup as events_setup
 from mehrwert_quartier.qs_arbeit import setup as qs_arbeit_setup
 from mehrwert_quartier.qs_wirtschaft import setup as qs_wirtschaft_setup
 from mehrwert_quartier.security import hardening
+from mehrwert_quartier.setup import workspaces
 from mehrwert_quartier.setup.custom_fields import create_app_custom_fields, delete_app_custom_fields
 from mehrwert_quartier.setup.global_search import add_search_doctypes, remove_search_doctypes
 from mehrwert_quartier.setup.reference_data import create_reference_data
@@ -25,10 +26,12 @@ def after_migrate() -> None:
 	events_setup.after_migrate()
 	hardening.apply()
 	add_search_doctypes()
+	workspaces.after_migrate()
 	frappe.db.commit()
 
 
 def before_uninstall() -> None:
+	workspaces.before_uninstall()
 	qs_wirtschaft_setup.before_uninstall()
 	qs_arbeit_setup.before_uninstall()
 	events_setup.before_uninstall()
