@@ -190,3 +190,43 @@ def test_find_units_explains_the_scores_in_german_with_floor_space_and_rent(
     assert "Fläche im gewünschten Rahmen" in text or "Größer als gewünscht" in text, (
         text
     )
+
+
+def pdf(page, base_url, doctype: str, name: str, print_format: str) -> bytes:
+    response = page.request.get(
+        f"{base_url}/api/method/frappe.utils.print_format.download_pdf",
+        params={"doctype": doctype, "name": name, "format": print_format},
+    )
+    assert response.status == 200, response.text()[:500]
+    return response.body()
+
+
+def test_the_coaching_plan_and_the_consultation_record_print_as_pdf(page, base_url):
+    desk(page, base_url)
+    person = new_participant(page)
+    plan = insert(page, {"doctype": "Coaching Plan", "participant": person["name"]})
+    assert (
+        pdf(page, base_url, "Coaching Plan", plan["name"], "Coaching Plan Record")[:4]
+        == b"%PDF"
+    )
+    consultation = insert(
+        page,
+        {
+            "doctype": "Consultation",
+            "participant": person["name"],
+            "consultation_type": "First contact",
+            "topics": "Bewerbung",
+        },
+    )
+    assert (
+        pdf(
+            page, base_url, "Consultation", consultation["name"], "Consultation Record"
+        )[:4]
+        == b"%PDF"
+    )
+    html = page.evaluate(
+        "(name) => frappe.xcall('frappe.www.printview.get_html_and_style', {doc: 'Coaching Plan', name,"
+        " print_format: 'Coaching Plan Record'}).then((r) => r.html)",
+        plan["name"],
+    )
+    assert "Unterschrift der/des Teilnehmenden" in html and "Förderplan" in html
