@@ -87,7 +87,7 @@ def test_the_data_protection_officer_sees_no_buttons_they_cannot_use(page, base_
     page.goto(f"{base_url}/app/participant/{name}")
     page.wait_for_function("(n) => window.cur_frm && cur_frm.docname === n", arg=name)
     page.wait_for_load_state("networkidle")
-    for label in ("Angebote finden", "Duplikat zusammenführen", "Stellen finden"):
+    for label in ("Angebote finden", "Dublette zusammenführen", "Passende Stellen finden"):
         expect(page.locator(".page-actions").get_by_text(label)).to_have_count(0)
     guide_shot(page, "datenschutz-teilnehmende")
 
