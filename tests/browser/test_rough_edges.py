@@ -230,3 +230,11 @@ def test_the_coaching_plan_and_the_consultation_record_print_as_pdf(page, base_u
         plan["name"],
     )
     assert "Unterschrift der/des Teilnehmenden" in html and "Förderplan" in html
+
+
+def test_the_print_view_names_the_formats_in_german(page, base_url):
+	desk(page, base_url)
+	event_name = first(page, "Programme Event")["name"]
+	page.goto(f"{base_url}/app/print/Programme Event/{event_name}?format=Attendance Sheet")
+	selector = page.locator("[data-fieldname=print_format] input").first
+	expect(selector).to_have_value("Teilnahmeliste", timeout=20000)

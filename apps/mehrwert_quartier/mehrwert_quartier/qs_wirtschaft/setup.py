@@ -30,7 +30,8 @@ SALES_STAGES = ["First Contact", "Needs Assessment", "Support Agreed", "In Suppo
 DEFAULT_TYPE_SETTER = {"doc_type": "Opportunity", "field_name": "opportunity_type", "property": "default"}
 # records named in English, shown translated wherever they are linked ("Translate Link Fields", Frappe v15):
 # the Opportunity form, list, Kanban cards and link search show "Unternehmensberatung", not "Business Advice"
-TRANSLATED_DOCTYPES = ["Opportunity Type", "Sales Stage"]
+# Print Format: the print view's format selector is a link, so "Attendance Sheet" shows as "Teilnahmeliste"
+TRANSLATED_DOCTYPES = ["Opportunity Type", "Sales Stage", "Print Format"]
 # DocType properties the app sets on ERPNext's DocTypes: (doctype, property, value, type)
 DOCTYPE_SETTINGS = [(dt, "translated_doctype", "1", "Check") for dt in TRANSLATED_DOCTYPES] + [
 	# links show the business or deal, not CRM-LEAD-2026-00005

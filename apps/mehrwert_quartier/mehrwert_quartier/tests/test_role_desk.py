@@ -116,3 +116,12 @@ class TestTexts(FrappeTestCase):
 		self.assertTrue(
 			re.fullmatch(r"format:ANM-\{YYYY\}-\{#####\}", frappe.get_meta("Event Registration").autoname)
 		)
+
+
+class TestNumberFormats(FrappeTestCase):
+	def test_hours_in_a_match_explanation_are_written_the_german_way(self):
+		from mehrwert_quartier.qs_arbeit.job_matching import detail_text
+
+		frappe.local.lang = "de"
+		self.assertEqual(detail_text(25.0), "25,0 h")
+		self.assertEqual(detail_text("Grünau"), "Grünau")
