@@ -238,3 +238,13 @@ def test_the_print_view_names_the_formats_in_german(page, base_url):
 	page.goto(f"{base_url}/app/print/Programme Event/{event_name}?format=Attendance Sheet")
 	selector = page.locator("[data-fieldname=print_format] input").first
 	expect(selector).to_have_value("Teilnahmeliste", timeout=20000)
+
+
+def test_link_search_describes_programme_areas_in_german(page, base_url):
+	desk(page, base_url)
+	results = page.evaluate(
+		"() => frappe.xcall('frappe.desk.search.search_link', {doctype: 'Programme Area', txt: ''})"
+	)
+	descriptions = " ".join(r.get("description") or "" for r in results)
+	assert "Stadtteilgebiet" in descriptions or "Programmgebiet gesamt" in descriptions, results
+	assert "District" not in descriptions and "Programme Territory" not in descriptions, results
