@@ -7,92 +7,73 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-]
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 DEMO_PASSWORD = "mwq-demo-2026"
 
 
 @pytest.fixture(scope="session")
 def base_url() -> str:
-    return os.environ.get("MQ_BASE_URL", "http://test.mehrwert.localhost:8011")
+	return os.environ.get("MQ_BASE_URL", "http://test.mehrwert.localhost:8011")
 
 
 @pytest.fixture(scope="session")
 def browser():
-    executable = shutil.which("chromium") or "/usr/bin/chromium"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=executable, args=CHROMIUM_FLAGS, headless=True
-        )
-        yield browser
-        browser.close()
+	executable = shutil.which("chromium") or "/usr/bin/chromium"
+	with sync_playwright() as p:
+		browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS, headless=True)
+		yield browser
+		browser.close()
 
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(
-        locale="de-DE", viewport={"width": 1366, "height": 900}
-    )
-    page = context.new_page()
-    page.set_default_timeout(30000)
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(f"pageerror: {error}"))
-    page.on(
-        "console",
-        lambda msg: msg.type == "error" and page.errors.append(f"console: {msg.text}"),
-    )
-    yield page
-    context.close()
+	context = browser.new_context(locale="de-DE", viewport={"width": 1366, "height": 900})
+	page = context.new_page()
+	page.set_default_timeout(30000)
+	page.errors = []
+	page.on("pageerror", lambda error: page.errors.append(f"pageerror: {error}"))
+	page.on("console", lambda msg: msg.type == "error" and page.errors.append(f"console: {msg.text}"))
+	yield page
+	context.close()
 
 
 def login(page, base_url: str, user: str, password: str = DEMO_PASSWORD) -> None:
-    """Log in through the login form, as a person would; staff type the code of their authenticator app
-    (two-factor authentication, docs/security.md), computed from the demo user's TOTP secret."""
-    from mehrwert_quartier.security.otp import DEMO_OTP_SECRETS, totp
+	"""Log in through the login form, as a person would; staff type the code of their authenticator app
+	(two-factor authentication, docs/security.md), computed from the demo user's TOTP secret."""
+	from mehrwert_quartier.security.otp import DEMO_OTP_SECRETS, totp
 
-    page.goto(f"{base_url}/login")
-    page.fill("#login_email", user)
-    page.fill("#login_password", password)
-    page.click(".btn-login")
-    if user in DEMO_OTP_SECRETS and password == DEMO_PASSWORD:
-        page.fill("#login_token", totp(user))
-        page.click("#verify_token")
+	page.goto(f"{base_url}/login")
+	page.fill("#login_email", user)
+	page.fill("#login_password", password)
+	page.click(".btn-login")
+	if user in DEMO_OTP_SECRETS and password == DEMO_PASSWORD:
+		page.fill("#login_token", totp(user))
+		page.click("#verify_token")
 
 
-RESULTS = Path(
-    os.environ.get("MQ_RESULTS_DIR")
-    or Path(__file__).resolve().parents[2] / ".test-results"
-)
+RESULTS = Path(os.environ.get("MQ_RESULTS_DIR") or Path(__file__).resolve().parents[2] / ".test-results")
 
 
 def guide_shot(page, name: str) -> None:
-    """A picture for the user guide (docs/guide/): written to $MQ_RESULTS_DIR/guide/, never into the
-    repository; `make guide` copies the pictures of the last browser run to docs/guide/img/."""
-    folder = RESULTS / "guide"
-    folder.mkdir(parents=True, exist_ok=True)
-    page.wait_for_timeout(300)
-    page.screenshot(path=str(folder / f"{name}.png"))
+	"""A picture for the user guide (docs/guide/): written to $MQ_RESULTS_DIR/guide/, never into the
+	repository; `make guide` copies the pictures of the last browser run to docs/guide/img/."""
+	folder = RESULTS / "guide"
+	folder.mkdir(parents=True, exist_ok=True)
+	page.wait_for_timeout(300)
+	page.screenshot(path=str(folder / f"{name}.png"))
 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
-    """On a failure, keep a screenshot and the page's HTML in .test-results/screenshots/."""
-    outcome = yield
-    report = outcome.get_result()
-    page = item.funcargs.get("page")
-    if report.when == "call" and report.failed and page is not None:
-        from pathlib import Path
+	"""On a failure, keep a screenshot and the page's HTML in .test-results/screenshots/."""
+	outcome = yield
+	report = outcome.get_result()
+	page = item.funcargs.get("page")
+	if report.when == "call" and report.failed and page is not None:
+		from pathlib import Path
 
-        shots = Path(__file__).resolve().parents[2] / ".test-results" / "screenshots"
-        shots.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(shots / f"FAILED-{item.name}.png"))
-        (shots / f"FAILED-{item.name}.html").write_text(
-            page.content(), encoding="utf-8"
-        )
-        (shots / f"FAILED-{item.name}.log").write_text(
-            "\n".join(page.errors), encoding="utf-8"
-        )
+		shots = Path(__file__).resolve().parents[2] / ".test-results" / "screenshots"
+		shots.mkdir(parents=True, exist_ok=True)
+		page.screenshot(path=str(shots / f"FAILED-{item.name}.png"))
+		(shots / f"FAILED-{item.name}.html").write_text(page.content(), encoding="utf-8")
+		(shots / f"FAILED-{item.name}.log").write_text("\n".join(page.errors), encoding="utf-8")
