@@ -3,7 +3,17 @@
 The tests run in file order and leave the app installed.
 """
 
+import json
+from pathlib import Path
+
 from conftest import bench, footprint
+
+APP = Path(__file__).resolve().parents[2] / "apps" / "mehrwert_quartier" / "mehrwert_quartier"
+
+
+def shipped_workspaces() -> list[str]:
+	"""The workspaces the app ships (one JSON file per workspace in a module's ``workspace/`` folder)."""
+	return sorted(json.loads(p.read_text())["name"] for p in APP.glob("*/workspace/*/*.json"))
 
 
 def test_migrate_twice_is_idempotent(site):
@@ -29,6 +39,7 @@ def test_reinstall_restores_the_app(site):
 	assert after["installed"] == ["mehrwert_quartier"]
 	assert len(after["roles"]) == 5
 	assert "Partner Organisation" in after["doctypes"]
-	assert after["workspaces"] == ["MehrWertQuartier"]
+	assert sorted(after["workspaces"]) == shipped_workspaces()
+	assert "MehrWertQuartier" in after["workspaces"]
 	out = bench("execute", "frappe.db.count", "--args", "['Programme Area']")
 	assert out.strip().splitlines()[-1] == "3"
