@@ -42,8 +42,9 @@ frappe.xcall(`mehrwert_quartier.desk_home.${method}`).then((data) => {
 		.filter(([key]) => data[key])
 		.map(([key, label]) => {
 			const section = data[key];
+			const items = section.rows.map((r) => row_html(section.doctype, r)).join(""); // escaped in row_html
 			const rows = section.rows.length
-				? `<ul class="list-unstyled">${section.rows.map((r) => row_html(section.doctype, r)).join("")}</ul>`
+				? `<ul class="list-unstyled">${items}</ul>`
 				: `<p class="text-muted small">${esc(__("Nothing to do here."))}</p>`;
 			return `<div class="mq-day-section" data-section="${esc(key)}">
 				<h6>${esc(label)} <span class="badge badge-light">${esc(String(section.count))}</span></h6>${rows}</div>`;
