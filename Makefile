@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help setup site run serve server-config backup restore second-site stop test test-unit test-integration test-browser test-security benchmark lint format clean-test-site
+.PHONY: help setup site run serve server-config backup restore second-site stop test test-unit test-integration test-browser test-security benchmark lint format clean-test-site guide
 
 help:
 	@echo "make run        build what is missing, create the site with demo data, start the server"
@@ -14,6 +14,7 @@ help:
 	@echo "make test       build what is missing, run all test layers on a throwaway test site"
 	@echo "make benchmark  run the benchmarks in tests/benchmarks"
 	@echo "make lint       ruff check and format check of the app"
+	@echo "make guide      copy the user guide's pictures of the last browser run to docs/guide/img/"
 
 setup:
 	@scripts/setup.sh
@@ -65,3 +66,9 @@ format:
 
 clean-test-site:
 	@scripts/site.sh drop "$${MQ_TEST_SITE:-test.mehrwert.localhost}"
+
+# the browser layer takes the guide's pictures into $(MQ_RESULTS_DIR)/guide/ (never into the repository)
+guide:
+	@src="$${MQ_RESULTS_DIR:-.test-results}/guide"; \
+	ls "$$src"/*.png >/dev/null 2>&1 || { echo "no pictures in $$src: run 'make test-browser' first"; exit 1; }; \
+	mkdir -p docs/guide/img && cp "$$src"/*.png docs/guide/img/ && echo "copied $$(ls "$$src"/*.png | wc -l) pictures to docs/guide/img/"

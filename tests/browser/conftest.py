@@ -2,6 +2,7 @@
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -52,6 +53,18 @@ def login(page, base_url: str, user: str, password: str = DEMO_PASSWORD) -> None
 		page.click("#verify_token")
 	# logged in once the login page has sent the browser on (desk, portal): tests go on from there
 	page.wait_for_url(lambda url: "/login" not in url, timeout=60000)
+
+
+RESULTS = Path(os.environ.get("MQ_RESULTS_DIR") or Path(__file__).resolve().parents[2] / ".test-results")
+
+
+def guide_shot(page, name: str) -> None:
+	"""A picture for the user guide (docs/guide/): written to $MQ_RESULTS_DIR/guide/, never into the
+	repository; `make guide` copies the pictures of the last browser run to docs/guide/img/."""
+	folder = RESULTS / "guide"
+	folder.mkdir(parents=True, exist_ok=True)
+	page.wait_for_timeout(300)
+	page.screenshot(path=str(folder / f"{name}.png"))
 
 
 @pytest.hookimpl(hookwrapper=True)

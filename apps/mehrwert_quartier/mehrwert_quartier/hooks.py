@@ -218,3 +218,6 @@ mq_demo_generators.append("mehrwert_quartier.demo.data_protection.make_data_prot
 mq_import_synonyms = []
 mq_import_value_synonyms = []
 mq_demo_generators += ["mehrwert_quartier.demo.import_profiles.make_import_profiles"]
+
+# Role workspaces (issue 15, setup/workspaces.py): a user given an app role lands on the role's workspace
+doc_events.setdefault("User", {})["validate"] = "mehrwert_quartier.setup.workspaces.user_default_workspace"

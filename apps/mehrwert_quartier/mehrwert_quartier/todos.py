@@ -3,6 +3,13 @@
 import frappe
 
 
+def user_language(user: str | None) -> str:
+	"""The language a ToDo of ``user`` is written in: the user's, else the site's (German), never the
+	language of whoever saved the record that made it (a demo load or import runs in English)."""
+	lang = frappe.db.get_value("User", user, "language") if user else None
+	return lang or frappe.db.get_default("lang") or "de"
+
+
 def ensure_todo(
 	existing: str | None,
 	allocated_to: str,

@@ -44,3 +44,13 @@ def test_attended_hours_within_the_event():
 	assert err.value.params == {"hours": 4, "event_hours": 3}
 	with pytest.raises(RuleError):
 		check_attended_hours(-1, 3)
+
+
+def test_a_man_registered_for_an_event_for_women_is_warned_about():
+	from mehrwert_quartier.rules.events import target_group_warning
+
+	assert target_group_warning("Migrant Women", "Male")
+	assert target_group_warning("Women Returning to Work", "Male")
+	assert target_group_warning("Migrant Women", "Female") is None
+	assert target_group_warning("Migrant Women", None) is None  # unknown: no warning
+	assert target_group_warning("All Residents", "Male") is None

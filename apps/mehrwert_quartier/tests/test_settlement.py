@@ -3,7 +3,7 @@
 import pytest
 
 from mehrwert_quartier.rules import RuleError
-from mehrwert_quartier.rules.settlement import SettlementRequest, Unit, rank_units, score
+from mehrwert_quartier.rules.settlement import SettlementRequest, Unit, explain, rank_units, score
 
 LO, GR = "Leipziger Osten", "Grünau"
 UNITS = [
@@ -57,3 +57,22 @@ def test_request_must_make_sense():
 		rank_units(SettlementRequest(min_floor_space=100, max_floor_space=50), UNITS)
 	with pytest.raises(RuleError):
 		rank_units(SettlementRequest(min_floor_space=-1), UNITS)
+
+
+def test_the_score_is_explained_criterion_by_criterion_in_translated_words():
+	from test_translations import german
+
+	reasons = explain(IMBISS, UNITS[4])  # rabet-1: fits, but under renovation
+	assert reasons == [
+		("In the requested programme area", 3),
+		("Use type as requested", 3),
+		("Floor space within the wish", 2),
+		("Rent below the limit", 0.222),
+		("Under renovation", -1),
+	]
+	assert round(sum(points for _criterion, points in reasons), 3) == score(IMBISS, UNITS[4])
+	assert explain(IMBISS, UNITS[5]) is None  # let: never offered
+	too_large = explain(IMBISS, UNITS[-1])
+	assert ("Larger than wished", -1.0) in too_large
+	every = {c for u in UNITS for c, _p in explain(IMBISS, u) or []} | {"Mixed use"}
+	assert every <= german().keys()

@@ -73,6 +73,14 @@ def js_messages() -> set[str]:
 	return found
 
 
+JINJA_MESSAGE = re.compile(r"""_\(\s*(["'])((?:(?!\1).)+)\1\s*\)""")
+
+
+def print_format_strings(doc: dict) -> set[str]:
+	"""The print format's name and the literal strings its Jinja template passes to _()."""
+	return {doc["name"], *(text for _quote, text in JINJA_MESSAGE.findall(doc.get("html") or ""))}
+
+
 def role_names() -> set[str]:
 	tree = ast.parse((PACKAGE / "setup" / "roles.py").read_text(encoding="utf-8"))
 	roles = next(n for n in ast.walk(tree) if isinstance(n, ast.AnnAssign) and n.target.id == "ROLES")
@@ -110,6 +118,8 @@ def all_strings() -> dict[str, set[str]]:
 		doc = json.loads(path.read_text(encoding="utf-8"))
 		if doc.get("doctype") == "DocType":
 			strings[path.stem] = doctype_strings(doc)
+	for path in PACKAGE.glob("*/print_format/*/*.json"):
+		strings[path.stem] = print_format_strings(json.loads(path.read_text(encoding="utf-8")))
 	for path in PACKAGE.glob("*/workspace/*/*.json"):
 		strings[path.stem] = workspace_strings(json.loads(path.read_text(encoding="utf-8")))
 	modules = (PACKAGE / "modules.txt").read_text(encoding="utf-8").split("\n")

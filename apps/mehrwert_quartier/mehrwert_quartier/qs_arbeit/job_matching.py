@@ -2,7 +2,7 @@
 
 import frappe
 from frappe import _
-from frappe.utils import getdate
+from frappe.utils import fmt_money, getdate
 
 from mehrwert_quartier.qs_arbeit.doctype.consent.consent import has_valid_consent
 from mehrwert_quartier.rules.matching import Fit, rank_participants, rank_vacancies
@@ -74,7 +74,14 @@ def explained(result: Fit) -> dict:
 		**result.record,
 		"score": result.score,
 		"explanation": [
-			{"criterion": _(CRITERIA[criterion]), "points": points, "detail": detail}
+			{"criterion": _(CRITERIA[criterion]), "points": points, "detail": detail_text(detail)}
 			for criterion, points, detail in result.explanation
 		],
 	}
+
+
+def detail_text(detail) -> str:
+	"""A criterion's detail for the desk; hours in the site's number format ("25,0 h")."""
+	if isinstance(detail, float):
+		return _("{0} h").format(fmt_money(detail, precision=1))
+	return detail

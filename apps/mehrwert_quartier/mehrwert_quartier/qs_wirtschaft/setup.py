@@ -6,6 +6,7 @@ opportunity uses them (deleting them would break those records), the others are 
 """
 
 import frappe
+from frappe import _
 from frappe.custom.doctype.property_setter.property_setter import make_property_setter
 from frappe.permissions import reset_perms, setup_custom_perms
 
@@ -27,6 +28,17 @@ OPPORTUNITY_TYPES = [
 DEFAULT_OPPORTUNITY_TYPE = "Business Advice"
 SALES_STAGES = ["First Contact", "Needs Assessment", "Support Agreed", "In Support", "Completed"]
 DEFAULT_TYPE_SETTER = {"doc_type": "Opportunity", "field_name": "opportunity_type", "property": "default"}
+# records named in English, shown translated wherever they are linked ("Translate Link Fields", Frappe v15):
+# the Opportunity form, list, Kanban cards and link search show "Unternehmensberatung", not "Business Advice"
+# Print Format: the print view's format selector is a link, so "Attendance Sheet" shows as "Teilnahmeliste"
+TRANSLATED_DOCTYPES = ["Opportunity Type", "Sales Stage", "Print Format"]
+# DocType properties the app sets on ERPNext's DocTypes: (doctype, property, value, type)
+DOCTYPE_SETTINGS = [(dt, "translated_doctype", "1", "Check") for dt in TRANSLATED_DOCTYPES] + [
+	# links show the business or deal, not CRM-LEAD-2026-00005
+	(dt, "show_title_field_in_link", "1", "Check")
+	for dt in ("Lead", "Customer", "Opportunity")
+]
+APP_SETTERS = {"name": ("in", [f"{dt}-main-{prop}" for dt, prop, _value, _type in DOCTYPE_SETTINGS])}
 
 CASE_DOCTYPE = "Enterprise Support Case"
 CASE_WORKFLOW = WorkflowSpec(
@@ -126,9 +138,13 @@ def _rules(table: str, doctype: str) -> list[tuple]:
 
 def create_crm_records() -> None:
 	for name in OPPORTUNITY_TYPES:
+		german = _(name, lang="de")
 		if not frappe.db.exists("Opportunity Type", name):
-			doc = frappe.get_doc({"doctype": "Opportunity Type", "name": name, "description": name})
+			doc = frappe.get_doc({"doctype": "Opportunity Type", "name": name, "description": german})
 			doc.insert(ignore_permissions=True)
+		elif frappe.db.get_value("Opportunity Type", name, "description") == name:  # the English one of old
+			frappe.db.set_value("Opportunity Type", name, "description", german)
+	translate_links()
 	for name in SALES_STAGES:
 		if not frappe.db.exists("Sales Stage", name):
 			frappe.get_doc({"doctype": "Sales Stage", "stage_name": name}).insert(ignore_permissions=True)
@@ -138,8 +154,18 @@ def create_crm_records() -> None:
 		)
 
 
+def translate_links() -> None:
+	for doctype, prop, value, prop_type in DOCTYPE_SETTINGS:
+		if not frappe.db.exists("Property Setter", f"{doctype}-main-{prop}"):
+			make_property_setter(doctype, None, prop, value, prop_type, for_doctype=True)
+		frappe.clear_cache(doctype=doctype)
+
+
 def delete_crm_records() -> None:
 	frappe.db.delete("Property Setter", DEFAULT_TYPE_SETTER)
+	frappe.db.delete("Property Setter", APP_SETTERS)
+	for doctype, *_setting in DOCTYPE_SETTINGS:
+		frappe.clear_cache(doctype=doctype)
 	frappe.clear_cache(doctype="Opportunity")
 	for doctype, field, names in (
 		("Opportunity Type", "opportunity_type", OPPORTUNITY_TYPES),

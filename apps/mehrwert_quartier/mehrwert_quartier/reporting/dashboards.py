@@ -4,6 +4,7 @@ labels are English sources with German translations in de.csv (the desk translat
 """
 
 import json
+from pathlib import Path
 
 import frappe
 from frappe import _
@@ -186,7 +187,46 @@ def create_dashboards() -> None:
 		}
 		upsert("Dashboard Chart", name, chart)
 	for name, spec in WORKSPACES.items():
-		upsert("Workspace", name, workspace_values(name, spec))
+		if shipped(name):
+			add_figures(name, spec)
+		else:
+			upsert("Workspace", name, workspace_values(name, spec))
+
+
+def shipped(name: str) -> bool:
+	"""A workspace the app ships as a file (the role workspaces QS Arbeit and QS Wirtschaft, synced by Frappe
+	with their module): the figures join it instead of replacing it."""
+	module = frappe.db.get_value("Workspace", name, "module")
+	return bool(module) and (Path(frappe.get_module_path(module)) / "workspace" / frappe.scrub(name)).is_dir()
+
+
+def add_figures(name: str, spec: dict) -> None:
+	"""Put the number cards and charts of ``spec`` under the first heading of a shipped workspace, once."""
+	doc = frappe.get_doc("Workspace", name)
+	content = json.loads(doc.content or "[]")
+	present = {block.get("id") for block in content}
+	blocks = [block for block in figure_blocks(spec) if block["id"] not in present]
+	cards = [c for c in spec["cards"] if c not in {row.number_card_name for row in doc.number_cards}]
+	charts = [c for c in spec["charts"] if c not in {row.chart_name for row in doc.charts}]
+	if not (blocks or cards or charts):
+		return
+	doc.content = json.dumps(content[:1] + blocks + content[1:])
+	for card in cards:
+		doc.append("number_cards", {"number_card_name": card, "label": card})
+	for chart in charts:
+		doc.append("charts", {"chart_name": chart, "label": chart})
+	doc.save(ignore_permissions=True)
+
+
+def figure_blocks(spec: dict) -> list[dict]:
+	blocks = [
+		{"id": f"mq-dash-n{i}", "type": "number_card", "data": {"number_card_name": card, "col": 3}}
+		for i, card in enumerate(spec["cards"])
+	]
+	return blocks + [
+		{"id": f"mq-dash-c{i}", "type": "chart", "data": {"chart_name": chart, "col": 6}}
+		for i, chart in enumerate(spec["charts"])
+	]
 
 
 def delete_dashboards() -> None:
@@ -217,14 +257,7 @@ def upsert(doctype: str, name: str, values: dict) -> None:
 
 def workspace_values(name: str, spec: dict) -> dict:
 	content = [{"id": "mq-dash-h1", "type": "header", "data": {"text": f"<b>{name}</b>", "col": 12}}]
-	content += [
-		{"id": f"mq-dash-n{i}", "type": "number_card", "data": {"number_card_name": card, "col": 3}}
-		for i, card in enumerate(spec["cards"])
-	]
-	content += [
-		{"id": f"mq-dash-c{i}", "type": "chart", "data": {"chart_name": chart, "col": 6}}
-		for i, chart in enumerate(spec["charts"])
-	]
+	content += figure_blocks(spec)
 	content += [
 		{"id": f"mq-dash-s{i}", "type": "shortcut", "data": {"shortcut_name": label, "col": 4}}
 		for i, (label, _type, _link) in enumerate(spec["shortcuts"])

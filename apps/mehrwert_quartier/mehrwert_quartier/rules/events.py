@@ -39,3 +39,14 @@ def check_attended_hours(hours: float | None, event_hours: float | None) -> None
 			hours=hours,
 			event_hours=event_hours,
 		)
+
+
+# target groups open to women only; a registration of someone else is allowed (staff decide) but warned about
+WOMEN_ONLY = ("Migrant Women", "Women Returning to Work")
+
+
+def target_group_warning(target_group: str | None, gender: str | None) -> str | None:
+	"""An English source string (de.csv) when the attendee is not in the event's target group, else None."""
+	if target_group in WOMEN_ONLY and gender in ("Male",):
+		return "This event is meant for women ({0}): please check the registration"
+	return None

@@ -28,7 +28,7 @@ class Fit:
 	score: int = 0
 	explanation: list[tuple[str, int, str]] = field(default_factory=list)  # criterion, points, detail
 
-	def add(self, criterion: str, points: int, detail: str) -> None:
+	def add(self, criterion: str, points: int, detail: str | float) -> None:
 		self.score += points
 		self.explanation.append((criterion, points, detail))
 
@@ -63,7 +63,8 @@ def fit(participant: dict, vacancy: dict) -> Fit:
 		or participant["available_from"] <= vacancy["start_date"]
 	)
 	points = (WEIGHTS["availability"] // 2) * (int(hours_ok) + int(start_ok))
-	result.add("availability", points, f"{participant.get('available_hours') or 0} h")
+	# the hours as a number: the desk writes them in the user's number format ("25,0 h")
+	result.add("availability", points, float(participant.get("available_hours") or 0))
 	return result
 
 

@@ -35,26 +35,33 @@ def check_request(request: SettlementRequest) -> None:
 
 def score(request: SettlementRequest, unit: Unit) -> float | None:
 	"""How well a unit fits a request; None when it cannot be offered at all."""
+	reasons = explain(request, unit)
+	return None if reasons is None else round(sum(points for _criterion, points in reasons), 3)
+
+
+def explain(request: SettlementRequest, unit: Unit) -> list[tuple[str, float]] | None:
+	"""The points of a unit criterion by criterion (English source strings of de.csv); None when it cannot
+	be offered at all."""
 	if unit.status not in AVAILABLE or unit.floor_space < request.min_floor_space:
 		return None
 	if request.max_rent is not None and (unit.rent or 0) > request.max_rent:
 		return None
-	points = 0.0
+	reasons: list[tuple[str, float]] = []
 	if request.programme_area and unit.programme_area == request.programme_area:
-		points += 3
+		reasons.append(("In the requested programme area", 3))
 	if request.use_type and unit.use_type == request.use_type:
-		points += 3
+		reasons.append(("Use type as requested", 3))
 	elif request.use_type and unit.use_type == "Mixed Use":
-		points += 1
+		reasons.append(("Mixed use", 1))
 	if request.max_floor_space is None or unit.floor_space <= request.max_floor_space:
-		points += 2
+		reasons.append(("Floor space within the wish", 2))
 	else:  # too large: less the further it exceeds the wish
-		points -= min(2.0, unit.floor_space / request.max_floor_space - 1)
-	if request.max_rent:
-		points += (request.max_rent - (unit.rent or 0)) / request.max_rent  # cheaper: up to one point
+		reasons.append(("Larger than wished", -min(2.0, unit.floor_space / request.max_floor_space - 1)))
+	if request.max_rent:  # cheaper: up to one point
+		reasons.append(("Rent below the limit", (request.max_rent - (unit.rent or 0)) / request.max_rent))
 	if unit.status == "Under Renovation":
-		points -= 1
-	return round(points, 3)
+		reasons.append(("Under renovation", -1))
+	return [(criterion, round(points, 3)) for criterion, points in reasons]
 
 
 def rank_units(request: SettlementRequest, units: list[Unit]) -> list[tuple[str, float]]:

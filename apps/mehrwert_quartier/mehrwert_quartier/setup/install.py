@@ -8,6 +8,7 @@ from mehrwert_quartier.qs_arbeit import setup as qs_arbeit_setup
 from mehrwert_quartier.qs_wirtschaft import setup as qs_wirtschaft_setup
 from mehrwert_quartier.reporting.dashboards import create_dashboards, delete_dashboards
 from mehrwert_quartier.security import hardening
+from mehrwert_quartier.setup import workspaces
 from mehrwert_quartier.setup.custom_fields import create_app_custom_fields, delete_app_custom_fields
 from mehrwert_quartier.setup.global_search import add_search_doctypes, remove_search_doctypes
 from mehrwert_quartier.setup.reference_data import create_reference_data
@@ -29,11 +30,13 @@ def after_migrate() -> None:
 	hardening.apply()
 	add_search_doctypes()
 	create_dashboards()
+	workspaces.after_migrate()
 	frappe.db.commit()
 
 
 def before_uninstall() -> None:
 	delete_dashboards()
+	workspaces.before_uninstall()
 	qs_wirtschaft_setup.before_uninstall()
 	qs_arbeit_setup.before_uninstall()
 	events_setup.before_uninstall()

@@ -10,7 +10,10 @@ frappe.ui.form.on("Participant", {
 	refresh(frm) {
 		if (frm.is_new()) return;
 		check_duplicates(frm);
-		frm.add_custom_button(__("Merge Duplicate"), () => merge_dialog(frm), __("Actions"));
+		// merging deletes the duplicate: only for those who may delete participants (not a read-only role)
+		if (frappe.model.can_delete("Participant")) {
+			frm.add_custom_button(__("Merge Duplicate"), () => merge_dialog(frm), __("Actions"));
+		}
 	},
 });
 

@@ -4,7 +4,8 @@
 
 frappe.ui.form.on("Participant", {
 	refresh(frm) {
-		if (frm.is_new()) return;
+		// Find Offers ends in a referral: only for those who may create one (not a read-only role)
+		if (frm.is_new() || !frappe.model.can_create("Referral")) return;
 		frm.add_custom_button(__("Find Offers"), () => show_offer_finder(frm), __("Actions"));
 	},
 });

@@ -4,7 +4,7 @@
 
 frappe.ui.form.on("Participant", {
 	refresh(frm) {
-		if (frm.is_new()) return;
+		if (frm.is_new() || !frappe.model.can_create("Placement")) return;
 		frm.add_custom_button(__("Find Vacancies"), () => {
 			const dialog = new frappe.ui.Dialog({
 				title: __("Find Vacancies"), size: "large", fields: [{ fieldname: "results", fieldtype: "HTML" }],

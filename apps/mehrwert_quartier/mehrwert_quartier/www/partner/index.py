@@ -8,6 +8,7 @@ from mehrwert_quartier.partner_exchange.messages import bilingual
 from mehrwert_quartier.partner_exchange.reader import MAX_FILE_MB
 
 no_cache = 1
+WEB_MESSAGES = ("Message", "Error", "Close", "Not Permitted", "Server Error", "Loading...", "Cancel")
 BATCH_FIELDS = ["name", "import_doctype", "status", "uploaded_on", "total_rows", "new_rows", "updated_rows"]
 BATCH_FIELDS += ["unchanged_rows", "error_rows", "error_report", "partner_organisation"]
 
@@ -35,6 +36,8 @@ def get_context(context):
 	# a file above the upload limit is refused in the browser, before it is sent
 	context.max_file_bytes = MAX_FILE_MB * 1024 * 1024
 	context.too_large = bilingual("file_too_large", size="{0}", limit=MAX_FILE_MB)
+	# the website's dialogs (frappe.msgprint, error messages) name their titles in English unless told
+	context.web_messages = {s: _(s) for s in WEB_MESSAGES}
 	context.status_labels = {
 		s: _(s) for s in ("Uploaded", "Needs Mapping", "Validated", "Imported", "Rejected", "Failed")
 	}

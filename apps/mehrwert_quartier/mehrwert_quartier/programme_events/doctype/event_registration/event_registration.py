@@ -12,6 +12,7 @@ from mehrwert_quartier.rules.events import (
 	CLOSED_EVENT_STATES,
 	check_attended_hours,
 	status_on_registration,
+	target_group_warning,
 )
 from mehrwert_quartier.validation import rule_check
 
@@ -23,6 +24,7 @@ class EventRegistration(Document):
 		self.check_no_double_registration()
 		self.assign_seat_or_waitlist()
 		self.check_attendance()
+		self.warn_about_target_group()
 
 	def set_attendee(self):
 		if self.attendee_type == "Participant":
@@ -65,6 +67,25 @@ class EventRegistration(Document):
 		if self.status == "Waitlisted":
 			self.waitlist_position = (
 				frappe.db.count("Event Registration", {"event": self.event, "status": "Waitlisted"}) + 1
+			)
+
+	def warn_about_target_group(self):
+		if not self.is_new() or not self.participant:
+			return
+		target_group = frappe.db.get_value("Programme Event", self.event, "target_group")
+		gender = frappe.db.get_value("Participant", self.participant, "gender")
+		message = target_group_warning(target_group, gender)
+		if message:
+			frappe.msgprint(_(message).format(_(target_group)), title=_("Target Group"), indicator="orange")
+
+	def after_insert(self):
+		if self.status == "Waitlisted":
+			frappe.msgprint(
+				_("The event is full: {0} is on the waitlist (position {1})").format(
+					self.attendee_name, self.waitlist_position
+				),
+				title=_("Waitlist"),
+				indicator="orange",
 			)
 
 	def check_attendance(self):

@@ -10,7 +10,8 @@ from frappe.model.document import Document
 from frappe.utils import get_datetime, get_time, getdate
 
 from mehrwert_quartier.qs_arbeit.contact_hours import refresh_contact_hours
-from mehrwert_quartier.todos import ensure_todo
+from mehrwert_quartier.qs_arbeit.doctype.consent.consent import has_valid_consent
+from mehrwert_quartier.todos import ensure_todo, user_language
 
 DEFAULT_MINUTES = 60  # the calendar shows a consultation without a duration as one hour
 CALENDAR_FIELDS = {"start": "starts_on", "end": "ends_on", "title": "participant_name", "allDay": "all_day"}
@@ -24,6 +25,7 @@ class Consultation(Document):
 		self.check_duration()
 		self.check_follow_up_date()
 		self.set_calendar_span()
+		self.warn_without_consent()
 
 	def on_update(self):
 		self.schedule_follow_up()
@@ -31,6 +33,22 @@ class Consultation(Document):
 
 	def after_delete(self):
 		refresh_contact_hours(self.participant)
+
+	def warn_without_consent(self):
+		"""Confidential notes about a participant who has no valid consent to counselling: saved, but warned."""
+		if not self.confidential_notes or not self.has_value_changed("confidential_notes"):
+			return
+		if not has_valid_consent(self.participant, "Counselling", on_date=self.consultation_date):
+			frappe.msgprint(
+				_(
+					"{0} has no valid consent to counselling on {1}: please record the consent before keeping"
+					" confidential notes"
+				).format(
+					self.participant_name or self.participant, frappe.format(self.consultation_date, "Date")
+				),
+				title=_("Consent missing"),
+				indicator="orange",
+			)
 
 	def check_duration(self):
 		if self.duration_minutes and self.duration_minutes < 0:
@@ -75,7 +93,9 @@ class Consultation(Document):
 			self.follow_up_date,
 			self.doctype,
 			self.name,
-			_("Follow-up consultation with {0}").format(self.participant_name or self.participant),
+			_("Follow-up consultation with {0}", user_language(self.counsellor)).format(
+				self.participant_name or self.participant
+			),
 		)
 		if self.follow_up_todo != todo:
 			self.db_set("follow_up_todo", todo)

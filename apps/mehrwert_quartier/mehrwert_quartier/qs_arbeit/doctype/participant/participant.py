@@ -23,7 +23,7 @@ from mehrwert_quartier.rules.esf import (
 	state_on_default,
 )
 from mehrwert_quartier.rules.languages import german_names
-from mehrwert_quartier.todos import ensure_todo
+from mehrwert_quartier.todos import ensure_todo, user_language
 from mehrwert_quartier.validation import rule_check, valid_postcode
 
 DATE_FIELDS = ("date_of_birth", "entry_date", "exit_date", "exit_status_on")
@@ -137,13 +137,14 @@ class Participant(Document):
 			"ToDo",
 			{"reference_type": self.doctype, "reference_name": self.name, "status": ("!=", "Cancelled")},
 		)
+		user = self.responsible_counsellor or self.owner
 		todo_name = ensure_todo(
 			existing,
-			self.responsible_counsellor or self.owner,
+			user,
 			self.follow_up_due,
 			self.doctype,
 			self.name,
-			_("ESF follow-up six months after exit: {0}").format(self.full_name),
+			_("ESF follow-up six months after exit: {0}", user_language(user)).format(self.full_name),
 		)
 		if self.follow_up_todo != todo_name:
 			self.db_set("follow_up_todo", todo_name)

@@ -8,7 +8,7 @@ from frappe.utils import getdate
 
 from mehrwert_quartier.qs_arbeit.employers import employer_name
 from mehrwert_quartier.rules.matching import checkpoint_dates
-from mehrwert_quartier.todos import ensure_todo
+from mehrwert_quartier.todos import ensure_todo, user_language
 
 
 class Placement(Document):
@@ -56,8 +56,8 @@ class Placement(Document):
 				row.due_date,
 				self.doctype,
 				self.name,
-				_("Integration follow-up ({0} months) with {1}").format(
-					row.months_after_start, self.participant_name or self.participant
+				checkpoint_text(
+					self.counsellor, row.months_after_start, self.participant_name or self.participant
 				),
 			)
 			if row.todo != todo:
@@ -69,3 +69,11 @@ class Placement(Document):
 		positions = frappe.db.get_value("Job Vacancy", self.vacancy, "positions") or 1
 		if frappe.db.count("Placement", {"vacancy": self.vacancy}) >= positions:
 			frappe.db.set_value("Job Vacancy", self.vacancy, "status", "Filled")
+
+
+def checkpoint_text(user: str, months: int, person: str) -> str:
+	"""The ToDo of a checkpoint, in the counsellor's language, with the month in singular or plural."""
+	lang = user_language(user)
+	if int(months) == 1:
+		return _("Integration follow-up after one month with {0}", lang).format(person)
+	return _("Integration follow-up after {0} months with {1}", lang).format(months, person)

@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from mehrwert_quartier.programme.doctype.postcode_area.postcode_area import get_area_for_postcode
-from mehrwert_quartier.rules.settlement import SettlementRequest, Unit, rank_units
+from mehrwert_quartier.rules.settlement import SettlementRequest, Unit, explain, rank_units
 from mehrwert_quartier.validation import rule_check, valid_postcode
 
 
@@ -57,7 +57,21 @@ def rank_for_request(
 		r.name: Unit(r.name, r.programme_area, r.floor_space or 0, r.use_type, r.status, r.monthly_rent)
 		for r in rows
 	}
-	titles = {r.name: r.unit_title for r in rows}
+	by_name = {r.name: r for r in rows}
 	with rule_check():
 		ranked = rank_units(request, list(units.values()))
-	return [{"name": name, "unit_title": titles[name], "score": s} for name, s in ranked]
+	return [
+		{
+			"name": name,
+			"unit_title": by_name[name].unit_title,
+			"floor_space": by_name[name].floor_space,
+			"monthly_rent": by_name[name].monthly_rent,
+			"programme_area": by_name[name].programme_area,
+			"score": s,
+			"explanation": [
+				{"criterion": _(criterion), "points": points}
+				for criterion, points in explain(request, units[name])
+			],
+		}
+		for name, s in ranked
+	]
