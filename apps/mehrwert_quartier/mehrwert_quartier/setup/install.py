@@ -29,8 +29,8 @@ def after_migrate() -> None:
 	data_protection_setup.after_migrate()
 	hardening.apply()
 	add_search_doctypes()
+	workspaces.after_migrate()  # the role workspaces' blocks first: the ESF figures join those workspaces
 	create_dashboards()
-	workspaces.after_migrate()
 	frappe.db.commit()
 
 
