@@ -60,6 +60,8 @@ class TestEsfPlusIndicators(FrappeTestCase):
 			generated_participant(rng)
 
 	def test_counts_by_gender_and_leaves_out_incomplete_records(self):
+		# other tests on the site leave incomplete records without an entry date, which "not counted" includes
+		not_counted_before = execute(FILTERS)[4][1]["value"]
 		make_participant(
 			gender="Female",
 			entry_date="2024-02-01",
@@ -76,7 +78,8 @@ class TestEsfPlusIndicators(FrappeTestCase):
 		self.assertEqual((unemployed["female"], unemployed["male"], unemployed["total"]), (1, 1, 2))
 		self.assertEqual(by_code["EECO02"]["total"], 1)
 		self.assertEqual(by_code["EECO11"]["total"], 2)
-		self.assertEqual([s["value"] for s in summary][:2], [2, 1])
+		self.assertEqual(summary[0]["value"], 2)
+		self.assertEqual(summary[1]["value"] - not_counted_before, 1)
 
 	def test_not_counted_includes_records_without_an_entry_date(self):
 		"""Issue 13: the default date filter dropped incomplete records that have no entry date at all."""
