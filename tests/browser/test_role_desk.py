@@ -46,7 +46,15 @@ UNTRANSLATED_RE = re.compile("|".join(rf"(?<![\w-]){re.escape(s)}(?![\w-])" for 
 
 # console messages a browser prints for the desk itself, not for the app: the socket.io realtime server
 # does not run beside the test server
-NOISE = ("socket.io", "ERR_CONNECTION_REFUSED", "WebSocket")
+NOISE = (
+	"socket.io",
+	"ERR_CONNECTION_REFUSED",
+	"WebSocket",
+	# Chromium on frappe-charts drawing into a form dashboard not laid out yet (Frappe's own chart code)
+	"attribute width: A negative value is not valid",
+)
+# a Single DocType has one record, named like the DocType, and no list (tests/security/samples.py alike)
+SINGLES = {"Programme Settings"}
 
 
 def slug(doctype: str) -> str:
@@ -59,6 +67,9 @@ def cases() -> list[tuple[str, str, str]]:
 	for role in STAFF:
 		for doctype in PROMISES:
 			if not allowed(role, doctype, "read"):
+				continue
+			if doctype in SINGLES:
+				out.append((role, doctype, "record"))
 				continue
 			out += [(role, doctype, "list"), (role, doctype, "record")]
 			if allowed(role, doctype, "create"):
@@ -173,7 +184,7 @@ def test_every_role_opens_every_view_in_german_without_errors(desks, role, docty
 		)
 		settle(page)
 	else:
-		name = first_name(page, doctype)
+		name = doctype if doctype in SINGLES else first_name(page, doctype)
 		if not name and doctype == "Import Batch":
 			name = own_import_batch(page, role)
 		assert name, f"the demo data has no {doctype} {role} may read"
