@@ -45,7 +45,7 @@ restore() {
 	local key
 	key=$(env/bin/python -c 'import json,sys; print(json.load(open(sys.argv[1])).get("encryption_key", ""))' \
 		"$prefix-site_config_backup.json" 2>/dev/null || true)
-	[ -z "$key" ] || bench --site "$site" set-config encryption_key "$key" >/dev/null
+	[ -z "$key" ] || bench --site "$site" set-config -- encryption_key "$key" >/dev/null # a key may start with "-"
 	bench --site "$site" migrate >>"logs/restore-$site.log" 2>&1 || die "migrate after restore failed"
 	grep -qE "^[^#]*[[:space:]]$site([[:space:]]|\$)" /etc/hosts 2>/dev/null ||
 		{ echo "127.0.0.1 $site" | as_root tee -a /etc/hosts >/dev/null 2>&1 || true; }
