@@ -66,7 +66,8 @@ def file_is_readable(file_url: str) -> bool:
 	return any(frappe.has_permission("File", "read", doc=frappe.get_doc("File", f)) for f in files)
 
 
-def batch_query_conditions(user: str | None = None) -> str:
+def _own_organisations_condition(column: str, user: str | None) -> str:
+	"""SQL condition limiting a scoped partner to its own organisations (names escaped); "" for staff."""
 	user = user or frappe.session.user
 	if not is_partner(user):
 		return ""
@@ -74,7 +75,11 @@ def batch_query_conditions(user: str | None = None) -> str:
 	if not organisations:
 		return "1=0"
 	names = ", ".join(frappe.db.escape(o) for o in organisations)
-	return f"`tabImport Batch`.`partner_organisation` in ({names})"
+	return f"{column} in ({names})"
+
+
+def batch_query_conditions(user: str | None = None) -> str:
+	return _own_organisations_condition("`tabImport Batch`.`partner_organisation`", user)
 
 
 def batch_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
@@ -88,14 +93,7 @@ def batch_has_permission(doc, ptype: str | None = None, user: str | None = None)
 
 def organisation_query_conditions(user: str | None = None) -> str:
 	"""Partner Organisation: a scoped partner lists its own organisations only (issue 11, leak 11)."""
-	user = user or frappe.session.user
-	if not is_partner(user):
-		return ""
-	organisations = own_organisations(user)
-	if not organisations:
-		return "1=0"
-	names = ", ".join(frappe.db.escape(o) for o in organisations)
-	return f"`tabPartner Organisation`.`name` in ({names})"
+	return _own_organisations_condition("`tabPartner Organisation`.`name`", user)
 
 
 def organisation_has_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:

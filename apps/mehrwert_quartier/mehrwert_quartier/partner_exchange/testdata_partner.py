@@ -297,118 +297,30 @@ def signups(ctx: Context, event: int) -> tuple[list, int, list[int]]:
 
 def partner_corpus(ctx: Context) -> dict[str, PartnerFile]:
 	t = ctx.tag
+	cp1252 = lambda rows: csv_bytes(rows, ";", "cp1252")  # noqa: E731
+	jc, lwb = ("Participant", JOBCENTER_COLUMNS, "jc"), ("Commercial Unit", LWB_COLUMNS, "lwb")
+	att, out = ("Event Registration", ATTENDANCE_COLUMNS, "att"), ("Referral", OUTCOME_COLUMNS, "out")
+	sign = ("Event Registration", SIGNUP_COLUMNS, "sign")
+	# case: (doctype, columns, shape), file name, (rows, good, bad), uploaded by the partner, writer
+	cases = {
+		"jobcenter_march": (jc, "zuweisungen.xlsx", jobcenter(t, "März", formula=True), False, None),
+		"jobcenter_april": (jc, "zuweisungen.xlsx", jobcenter(t, "April"), False, None),
+		"jobcenter_csv": (jc, "zuweisungen.csv", jobcenter(t, "Mai"), False, cp1252),
+		"jobcenter_duplicates": (jc, "nachmeldung.xlsx", jobcenter_duplicates(t), False, None),
+		"lwb_march": (lwb, "leerstand.csv", vacancies(t, "März"), False, cp1252),
+		"lwb_april": (lwb, "leerstand.csv", vacancies(t, "April"), False, cp1252),
+		"lwb_xlsx": (lwb, "leerstand.xlsx", vacancies(t, "Mai"), False, None),
+		"attendance_first": (att, "anwesenheit.xlsx", attendance(ctx, 0), True, None),
+		"attendance_second": (att, "anwesenheit.xlsx", attendance(ctx, 1), True, None),
+		"attendance_csv": (att, "anwesenheit.csv", attendance(ctx, 2), True, cp1252),
+		"outcomes_q1": (out, "verbleib.xlsx", outcomes(ctx, 0, "Q1"), True, None),
+		"outcomes_q2": (out, "verbleib.xlsx", outcomes(ctx, 1, "Q2"), True, None),
+		"outcomes_csv": (out, "verbleib.csv", outcomes(ctx, 2, "Q3"), True, csv_bytes),
+		"signup_first": (sign, "anmeldung.xlsx", signups(ctx, 0), False, None),
+		"signup_second": (sign, "anmeldung.xlsx", signups(ctx, 1), False, None),
+	}
 	files = {}
-
-	def add(case, doctype, filename, built, columns, shape, as_partner=True, writer=None):
-		rows, good, bad = built
+	for case, ((doctype, columns, shape), filename, (rows, good, bad), as_partner, writer) in cases.items():
 		content = writer(rows) if writer else xlsx(rows)
 		files[case] = PartnerFile(doctype, filename, content, columns, good, bad, shape, as_partner)
-
-	cp1252 = lambda rows: csv_bytes(rows, ";", "cp1252")  # noqa: E731
-	add(
-		"jobcenter_march",
-		"Participant",
-		"zuweisungen.xlsx",
-		jobcenter(t, "März", formula=True),
-		JOBCENTER_COLUMNS,
-		"jc",
-		False,
-	)
-	add(
-		"jobcenter_april",
-		"Participant",
-		"zuweisungen.xlsx",
-		jobcenter(t, "April"),
-		JOBCENTER_COLUMNS,
-		"jc",
-		False,
-	)
-	add(
-		"jobcenter_csv",
-		"Participant",
-		"zuweisungen.csv",
-		jobcenter(t, "Mai"),
-		JOBCENTER_COLUMNS,
-		"jc",
-		False,
-		cp1252,
-	)
-	add(
-		"jobcenter_duplicates",
-		"Participant",
-		"nachmeldung.xlsx",
-		jobcenter_duplicates(t),
-		JOBCENTER_COLUMNS,
-		"jc",
-		False,
-	)
-	add(
-		"lwb_march",
-		"Commercial Unit",
-		"leerstand.csv",
-		vacancies(t, "März"),
-		LWB_COLUMNS,
-		"lwb",
-		False,
-		cp1252,
-	)
-	add(
-		"lwb_april",
-		"Commercial Unit",
-		"leerstand.csv",
-		vacancies(t, "April"),
-		LWB_COLUMNS,
-		"lwb",
-		False,
-		cp1252,
-	)
-	add("lwb_xlsx", "Commercial Unit", "leerstand.xlsx", vacancies(t, "Mai"), LWB_COLUMNS, "lwb", False)
-	add(
-		"attendance_first",
-		"Event Registration",
-		"anwesenheit.xlsx",
-		attendance(ctx, 0),
-		ATTENDANCE_COLUMNS,
-		"att",
-	)
-	add(
-		"attendance_second",
-		"Event Registration",
-		"anwesenheit.xlsx",
-		attendance(ctx, 1),
-		ATTENDANCE_COLUMNS,
-		"att",
-	)
-	add(
-		"attendance_csv",
-		"Event Registration",
-		"anwesenheit.csv",
-		attendance(ctx, 2),
-		ATTENDANCE_COLUMNS,
-		"att",
-		writer=cp1252,
-	)
-	add("outcomes_q1", "Referral", "verbleib.xlsx", outcomes(ctx, 0, "Q1"), OUTCOME_COLUMNS, "out")
-	add("outcomes_q2", "Referral", "verbleib.xlsx", outcomes(ctx, 1, "Q2"), OUTCOME_COLUMNS, "out")
-	add(
-		"outcomes_csv",
-		"Referral",
-		"verbleib.csv",
-		outcomes(ctx, 2, "Q3"),
-		OUTCOME_COLUMNS,
-		"out",
-		writer=csv_bytes,
-	)
-	add(
-		"signup_first", "Event Registration", "anmeldung.xlsx", signups(ctx, 0), SIGNUP_COLUMNS, "sign", False
-	)
-	add(
-		"signup_second",
-		"Event Registration",
-		"anmeldung.xlsx",
-		signups(ctx, 1),
-		SIGNUP_COLUMNS,
-		"sign",
-		False,
-	)
 	return files
