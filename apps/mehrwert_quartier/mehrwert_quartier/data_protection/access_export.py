@@ -131,7 +131,8 @@ def build(participant: str) -> bytes:
 def export_participant(participant: str) -> dict[str, str]:
 	"""The access export (workbook and printable summary) as private files attached to the participant;
 	their URLs. DPO only."""
-	frappe.only_for(("Data Protection Officer", "System Manager"))
+	if not {"Data Protection Officer", "System Manager"} & set(frappe.get_roles()):
+		frappe.throw(_("Not permitted"), frappe.PermissionError)  # not frappe.only_for: it lets tests pass
 	frappe.has_permission("Participant", "read", participant, throw=True)
 	return save(participant, "Participant", participant)
 

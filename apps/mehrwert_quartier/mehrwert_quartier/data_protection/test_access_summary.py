@@ -25,12 +25,22 @@ def file_content(url: str) -> bytes:
 
 
 class TestAccessSummary(FrappeTestCase):
+	# the full history of the anonymisation test: consultation, consent with its form, referral, registration,
+	# placement, coaching plan, comment, mail, Version, an import batch, a merged duplicate
+	build_history = test_anonymise.TestAnonymise.build_history
+	upload_batch = test_anonymise.TestAnonymise.upload_batch
+
 	def setUp(self):
 		frappe.set_user("Administrator")
 		self.values = test_anonymise.identifiers()
-		self.participant = make_participant(**self.values, skills="<script>alert(1)</script>")
+		self.duplicate_values = {
+			**test_anonymise.identifiers(),
+			"date_of_birth": self.values["date_of_birth"],
+		}
+		self.participant = make_participant(**self.values)
 		self.full_name = self.participant.full_name
-		test_anonymise.TestAnonymise.build_history(self)  # consultation, consent, referral, plan, mails, …
+		self.build_history()
+		self.participant.db_set("skills", "<script>alert(1)</script>")  # as if stored unsanitised
 		frappe.get_doc(
 			{
 				"doctype": "ToDo",
@@ -69,7 +79,9 @@ class TestAccessSummary(FrappeTestCase):
 					self.assertIn(row, html, CHILDREN[doctype])
 		for log, (type_field, name_field), fields in HISTORY:
 			for doctype, name in records:
-				for entry in frappe.get_all(log, {type_field: doctype, name_field: name}, fields=fields):
+				for entry in frappe.get_all(
+					log, filters={type_field: doctype, name_field: name}, fields=fields
+				):
 					for value in entry.values():
 						self.assertIn(str(escape(plain(value) or "")), html, log)
 		for value in self.values.values():
