@@ -7,7 +7,7 @@ format, and the summary shows what only the Data Protection Officer reads (histo
 
 import frappe
 from frappe import _
-from frappe.utils import format_datetime, now_datetime
+from frappe.utils import format_datetime, formatdate, now_datetime
 from frappe.utils.pdf import get_pdf
 
 from mehrwert_quartier.data_protection.access_export import Section, gather, plain
@@ -19,8 +19,38 @@ def filled(value) -> bool:
 	return value not in (None, "", "[]", "{}")
 
 
+def standard_labels() -> dict[str, str]:
+	return {
+		"name": _("ID"),
+		"owner": _("Created By"),
+		"creation": _("Created On"),
+		"modified": _("Last Modified On"),
+		"modified_by": _("Last Modified By"),
+	}
+
+
+def labels(section: Section) -> list[str]:
+	meta, standard = frappe.get_meta(section.doctype), standard_labels()
+	return [standard.get(f) or (_(meta.get_label(f)) if meta.get_field(f) else f) for f in section.fields]
+
+
+def readable(meta, fieldname: str, value):
+	"""A value as the desk shows it: translated options, yes / no, German dates; the rest as in the workbook."""
+	df = meta.get_field(fieldname)
+	fieldtype = df.fieldtype if df else ("Datetime" if fieldname in ("creation", "modified") else None)
+	if fieldtype == "Select" and isinstance(value, str):
+		return _(value)
+	if fieldtype == "Check":
+		return _("Yes") if value else _("No")
+	if fieldtype == "Date" and value:
+		return formatdate(value)
+	if fieldtype == "Datetime" and value:
+		return format_datetime(value)
+	return plain(value)
+
+
 def record_chapter(section: Section) -> dict:
-	labels = section.labels()
+	meta = frappe.get_meta(section.doctype)
 	return {
 		"title": section.title,
 		"history": False,
@@ -28,8 +58,8 @@ def record_chapter(section: Section) -> dict:
 			{
 				"name": record.get("name") or "",
 				"fields": [
-					(label, plain(record.get(f)))
-					for f, label in zip(section.fields, labels, strict=True)
+					(label, readable(meta, f, record.get(f)))
+					for f, label in zip(section.fields, labels(section), strict=True)
 					if filled(record.get(f))
 				],
 			}
@@ -39,8 +69,13 @@ def record_chapter(section: Section) -> dict:
 
 
 def history_chapter(section: Section) -> dict:
-	rows = section.rows()
-	return {"title": section.title, "history": True, "header": rows[0], "rows": rows[1:]}
+	meta = frappe.get_meta(section.doctype)
+	return {
+		"title": section.title,
+		"history": True,
+		"header": labels(section),
+		"rows": [[readable(meta, f, r.get(f)) for f in section.fields] for r in section.records],
+	}
 
 
 def context(participant: str, sections: list[Section]) -> dict:

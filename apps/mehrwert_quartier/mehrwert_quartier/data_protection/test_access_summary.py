@@ -6,13 +6,14 @@ import io
 import frappe
 from frappe.model.workflow import apply_workflow
 from frappe.tests.utils import FrappeTestCase
+from frappe.utils import formatdate
 from markupsafe import escape
 from pypdf import PdfReader
 
 from mehrwert_quartier.data_protection import test_anonymise
-from mehrwert_quartier.data_protection.access_export import HISTORY, OWN, export_participant, plain
+from mehrwert_quartier.data_protection.access_export import HISTORY, OWN, export_participant
 from mehrwert_quartier.data_protection.access_log import log_access
-from mehrwert_quartier.data_protection.access_summary import render_html
+from mehrwert_quartier.data_protection.access_summary import readable, render_html
 from mehrwert_quartier.tests.factories import make_participant, make_user
 from mehrwert_quartier.tests.route_calls import call
 
@@ -82,10 +83,11 @@ class TestAccessSummary(FrappeTestCase):
 				for entry in frappe.get_all(
 					log, filters={type_field: doctype, name_field: name}, fields=fields
 				):
-					for value in entry.values():
-						self.assertIn(str(escape(plain(value) or "")), html, log)
-		for value in self.values.values():
-			self.assertIn(value, html)
+					for field, value in entry.items():
+						shown = readable(frappe.get_meta(log), field, value)
+						self.assertIn(str(escape(shown or "")), html, f"{log}.{field}")
+		for key, value in self.values.items():
+			self.assertIn(formatdate(value) if key == "date_of_birth" else value, html)
 		for text in ("Schulden", "findet Arbeit", "hat zugesagt", "Termin", "Rückruf", "einwilligung-"):
 			self.assertIn(text, html)
 		self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt;", html)
