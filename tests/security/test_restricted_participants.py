@@ -28,7 +28,8 @@ def rows(admin, doctype: str, filters: list, fields: list[str], **params) -> lis
 
 
 def choose(admin) -> str:
-	"""A participant with a consultation that none of the other security tests uses as their sample."""
+	"""A demo participant with a consultation, in the search index, that no other security test uses as its
+	sample."""
 	samples = set(sample_names(admin).values())
 	taken = {
 		row.get("participant")
@@ -36,14 +37,18 @@ def choose(admin) -> str:
 		if sample_names(admin).get(doctype)
 		for row in rows(admin, doctype, [["name", "=", sample_names(admin)[doctype]]], ["participant"])
 	}
-	for row in rows(
-		admin, "Consultation", [], ["participant"], order_by="creation desc", limit_page_length=200
-	):
-		name = row["participant"]
+	consultations = rows(
+		admin, "Consultation", [], ["participant"], order_by="creation asc", limit_page_length=200
+	)
+	for name in dict.fromkeys(row["participant"] for row in consultations):
 		person = rows(admin, "Participant", [["name", "=", name]], ["restricted", "anonymised", "last_name"])
-		if name and name not in samples | taken and person and not person[0]["restricted"]:
-			if not person[0]["anonymised"] and person[0]["last_name"]:
-				return name
+		if not name or name in samples | taken or not person or person[0]["restricted"]:
+			continue
+		if person[0]["anonymised"] or not person[0]["last_name"]:
+			continue
+		indexed = admin.method("frappe.utils.global_search.search", text=person[0]["last_name"], limit=500)
+		if name in indexed.text:
+			return name
 	pytest.skip("no demo participant with a consultation to restrict")
 
 
