@@ -2,6 +2,7 @@
 PDF, attached with the workbook and logged once as an access export."""
 
 import io
+import os
 
 import frappe
 from frappe.model.workflow import apply_workflow
@@ -138,3 +139,14 @@ class TestAccessSummary(FrappeTestCase):
 		doc.reload()
 		self.assertEqual(file_content(doc.access_summary)[:4], b"%PDF")
 		self.assertEqual(file_content(doc.access_export)[:2], b"PK")
+
+	def test_anonymisation_deletes_the_exports(self):
+		"""The PDF is compressed: the anonymisation test's file search could not read it, so it must go."""
+		from mehrwert_quartier.data_protection.anonymise import anonymise_participant
+
+		urls = export_participant(self.participant.name)
+		paths = [frappe.get_doc("File", {"file_url": url}).get_full_path() for url in urls.values()]
+		anonymise_participant(self.participant.name)
+		for url, path in zip(urls.values(), paths, strict=True):
+			self.assertFalse(frappe.db.exists("File", {"file_url": url}), url)
+			self.assertFalse(os.path.exists(path), path)
