@@ -1,5 +1,5 @@
 """The Data Protection Officer's desk (issue 14): the workspace, the anonymisation preview, the access export
-of a participant and the access log of the forms opened."""
+of a participant (workbook and printable summary as PDF) and the access log of the forms opened."""
 
 import re
 
@@ -43,7 +43,17 @@ def test_the_dpo_exports_everything_about_a_participant_and_the_reading_is_logge
 	page.goto(f"{base_url}/app/participant/{name}")
 	page.get_by_role("button", name="Datenschutz").click()
 	page.locator(".dropdown-menu .dropdown-item").filter(has_text="Auskunftsexport").first.click()
-	expect(page.locator(".attachment-row").filter(has_text="auskunft-").first).to_be_visible(timeout=20000)
+	dialog = page.locator(".modal.show").filter(has_text="Druckbare Zusammenfassung (PDF)")
+	expect(dialog).to_be_visible(timeout=30000)
+	pdf_url = dialog.get_by_role("link", name="Druckbare Zusammenfassung (PDF)").get_attribute("href")
+	workbook_url = dialog.get_by_role("link", name="Arbeitsmappe (alle Datensätze)").get_attribute("href")
+	assert pdf_url.endswith(".pdf") and workbook_url.endswith(".xlsx"), (pdf_url, workbook_url)
+	pdf = page.request.get(f"{base_url}{pdf_url}")
+	assert pdf.status == 200 and pdf.body()[:4] == b"%PDF", pdf.text()[:300]
+	assert page.request.get(f"{base_url}{workbook_url}").body()[:2] == b"PK"
+	dialog.locator(".btn-modal-close").first.click()
+	expect(page.locator(".attachment-row").filter(has_text=".pdf").first).to_be_visible(timeout=20000)
+	expect(page.locator(".attachment-row").filter(has_text=".xlsx").first).to_be_visible()
 	logged = page.evaluate(
 		"""(name) => frappe.xcall("frappe.client.get_list", {doctype: "Personal Data Access",
 			fields: ["action"], filters: {reference_name: name, user: frappe.session.user}})""",

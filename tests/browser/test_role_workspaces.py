@@ -72,6 +72,13 @@ def test_the_project_lead_lands_on_the_programme_workspace(page, base_url):
 	guide_shot(page, "projektleitung-arbeitsbereich")
 
 
+def test_the_data_protection_officer_lands_on_the_data_protection_workspace(page, base_url):
+	land(page, base_url, DPO, "datenschutz")
+	expect(page.locator(".page-title").first).to_contain_text("Datenschutz")
+	expect(page.locator(".shortcut-widget-box").filter(has_text="Betroffenenanfrage").first).to_be_visible()
+	guide_shot(page, "datenschutz-arbeitsbereich")
+
+
 def test_the_data_protection_officer_sees_no_buttons_they_cannot_use(page, base_url):
 	login(page, base_url, DPO)
 	page.wait_for_url(re.compile(r"/app"))

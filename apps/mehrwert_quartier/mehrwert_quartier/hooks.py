@@ -167,6 +167,7 @@ override_whitelisted_methods = {
 	"frappe.desk.search.get_names_for_mentions": "mehrwert_quartier.security.mentions.get_names_for_mentions",
 	"frappe.desk.reportview.export_query": "mehrwert_quartier.security.export.export_query",
 	"frappe.desk.query_report.export_query": "mehrwert_quartier.security.export.export_report",
+	"frappe.utils.global_search.search": "mehrwert_quartier.security.routes.search",
 }
 
 # Desk fixes (issue 15): partners (portal users) land on the partner portal; consultations in a calendar

@@ -95,6 +95,14 @@ class TestDataSubjectRequest(FrappeTestCase):
 		self.assertFalse(frappe.get_list("Consultation", filters={"name": consultation.name}))
 		self.assertFalse(frappe.has_permission("Consultation", "read", consultation.name))
 
+	def test_a_granted_restriction_restricts_the_participant(self):
+		participant = make_participant()
+		doc = request(participant.name, "Restriction", identity_evidence="Ausweis", decision="Granted")
+		walk(doc, "Confirm Identity", "Decide", "Carry Out")
+		self.assertTrue(frappe.db.get_value("Participant", participant.name, "restricted"))
+		frappe.set_user(make_user("Project Lead"))
+		self.assertFalse(frappe.has_permission("Participant", "read", participant.name))
+
 	def test_erasure_after_the_esf_period_anonymises(self):
 		participant = make_participant(esf=False)
 		frappe.db.set_value("Participant", participant.name, "retention_until", add_days(today(), -1))
@@ -183,3 +191,24 @@ class TestAccessLog(FrappeTestCase):
 				("Consultation", consultation.name, participant.name, "Read"),
 			],
 		)
+
+	def test_the_esf_export_and_the_list_export_are_logged(self):
+		from mehrwert_quartier.partner_exchange import api
+		from mehrwert_quartier.reporting.funder_export import download
+
+		participant = make_participant(entry_date="2026-03-02")
+		user = make_user("Project Lead")
+		frappe.set_user(user)
+		download("xlsx", "2026-12-31")
+		api.export_list("Participant")
+		frappe.set_user("Administrator")
+		logged = frappe.get_all(
+			"Personal Data Access",
+			filters={"user": user, "action": "Export"},
+			fields=["reference_doctype", "reference_name", "participant"],
+		)
+		found = {(r.reference_doctype, r.reference_name, r.participant) for r in logged}
+		self.assertIn(
+			("Participant", participant.name, participant.name), found
+		)  # the ESF export, per person
+		self.assertIn(("Participant", None, None), found)  # the list export

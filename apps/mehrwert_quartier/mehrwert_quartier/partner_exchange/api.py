@@ -7,6 +7,7 @@ from frappe import _
 from frappe.desk.reportview import validate_filters
 from frappe.model import get_permitted_fields
 
+from mehrwert_quartier.data_protection import access_log
 from mehrwert_quartier.partner_exchange import partners
 from mehrwert_quartier.partner_exchange.messages import ExchangeError, bilingual
 from mehrwert_quartier.partner_exchange.reader import check_file_size, check_file_type
@@ -49,6 +50,7 @@ def export_list(doctype: str, filters: str | dict | None = None):
 	"""The records the user may read, with German headers; fields of permlevels the user cannot read are left out."""
 	frappe.has_permission(doctype, "export", throw=True)
 	content = export_content(doctype, checked_filters(doctype, filters))
+	access_log.after_export(doctype)  # issue 14: exports of participant data are logged
 	send_file(f"{frappe.scrub(doctype)}.xlsx", content)
 
 

@@ -11,6 +11,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
+from mehrwert_quartier.data_protection import access_log
 from mehrwert_quartier.partner_exchange.xlsx import write_rows
 from mehrwert_quartier.rules.esf_export import FIELDS, HEADERS, csv_cell, export_row
 from mehrwert_quartier.rules.esf_indicators import last_31_december
@@ -58,6 +59,8 @@ def download(file_format: str = "xlsx", cut_off_date: str | None = None, program
 		frappe.throw(_("Unknown programme area {0}").format(programme_area))
 	cut_off = getdate(cut_off_date) if cut_off_date else last_31_december(getdate(today()))
 	rows = export_rows(cut_off, programme_area)
+	# issue 14: every participant in the file is logged for the Data Protection Officer (Personal Data Access)
+	access_log.after_export("Participant", participants=[row[HEADERS.index("teilnehmer_id")] for row in rows])
 	name = f"esf-teilnehmende-{cut_off.isoformat()}"
 	if file_format == "xlsx":
 		content = write_rows(HEADERS, rows, sheet_title="Teilnehmende")

@@ -6,6 +6,9 @@
 - ``frappe.desk.form.load.getdoc`` / ``get_docinfo`` and ``frappe.desk.form.save.savedocs`` / ``cancel``
   (which answer with the form's docinfo): ``docinfo.versions`` (timeline, activity) keeps only changes of
   fields the user may read (leaks 4, 6); Frappe v15 has no docinfo hook.
+- ``frappe.utils.global_search.search`` (the search bar): Frappe checks only that the user may read the
+  DocType, not the record; here every hit is checked with ``frappe.has_permission`` (a participant restricted
+  by a data subject request, issue 14, was found by everyone who reads participants).
 """
 
 import frappe
@@ -13,6 +16,7 @@ from frappe.desk import listview
 from frappe.desk.form import load, save
 from frappe.query_builder import Order
 from frappe.query_builder.functions import Count
+from frappe.utils import global_search
 
 from mehrwert_quartier.data_protection import access_log
 from mehrwert_quartier.security.versions import filter_docinfo_versions
@@ -46,6 +50,21 @@ def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[d
 		.limit(50)
 		.run(as_dict=True)
 	)
+
+
+@frappe.whitelist()
+def search(text: str, start: int = 0, limit: int = 20, doctype: str = "") -> list[dict]:
+	"""The search bar's hits the user may read, record by record."""
+	hits = global_search.search(text, start=start, limit=limit, doctype=doctype)
+	return [hit for hit in hits if readable(hit.doctype, hit.name)]
+
+
+def readable(doctype: str, name: str) -> bool:
+	try:
+		return bool(frappe.has_permission(doctype, "read", name))
+	except frappe.DoesNotExistError:  # an index entry of a deleted record
+		frappe.clear_last_message()
+		return False
 
 
 @frappe.whitelist()

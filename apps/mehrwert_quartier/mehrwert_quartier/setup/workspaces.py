@@ -17,6 +17,7 @@ ROLE_WORKSPACES = {
 	"Counsellor": "QS Arbeit",
 	"Business Coach": "QS Wirtschaft",
 	"Project Lead": "MehrWertQuartier",
+	"Data Protection Officer": "Datenschutz",  # data_protection/workspace/datenschutz
 }
 
 

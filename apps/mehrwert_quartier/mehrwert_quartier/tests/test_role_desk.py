@@ -50,6 +50,8 @@ class TestRoleWorkspaces(FrappeTestCase):
 		)
 		coach = make_user("Business Coach")
 		self.assertEqual(frappe.db.get_value("User", coach, "default_workspace"), "QS Wirtschaft")
+		dpo = make_user("Data Protection Officer")
+		self.assertEqual(frappe.db.get_value("User", dpo, "default_workspace"), "Datenschutz")
 		self.assertTrue(frappe.db.exists("Custom HTML Block", "MQ Counsellor Day"))
 
 	def test_the_counsellor_day_lists_own_cases_and_those_without_consent(self):

@@ -1,4 +1,5 @@
-// Data protection on the participant form (issue 14): the access export for the Data Protection Officer
+// Data protection on the participant form (issue 14): the access export for the Data Protection Officer, a
+// workbook and a printable summary (PDF) of everything held about the person, both attached to the record
 frappe.ui.form.on("Participant", {
 	refresh(frm) {
 		if (frm.is_new() || !frappe.user.has_role("Data Protection Officer")) return;
@@ -10,8 +11,19 @@ frappe.ui.form.on("Participant", {
 					args: { participant: frm.doc.name },
 					freeze: true,
 					callback: (r) => {
-						if (r.message) window.open(encodeURI(r.message));
 						frm.reload_doc();
+						if (!r.message) return;
+						const link = (url, label) =>
+							`<a href="${frappe.utils.escape_html(encodeURI(url))}" target="_blank"` +
+							` rel="noopener">${frappe.utils.escape_html(label)}</a>`;
+						frappe.msgprint({
+							title: __("Access Export"),
+							indicator: "green",
+							message: [
+								link(r.message.workbook, __("Workbook (all records)")),
+								link(r.message.summary, __("Printable Summary (PDF)")),
+							].join("<br>"),
+						});
 					},
 				}),
 			__("Data Protection")

@@ -21,6 +21,7 @@ class DataSubjectRequest(Document):
 		from frappe.types import DF
 
 		access_export: DF.Attach | None
+		access_summary: DF.Attach | None
 		completed_on: DF.Date | None
 		decision: DF.Literal["", "Granted", "Restricted instead of erased"]
 		details: DF.SmallText | None

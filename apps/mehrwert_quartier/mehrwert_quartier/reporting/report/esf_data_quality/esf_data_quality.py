@@ -17,6 +17,7 @@ from frappe.query_builder.functions import Count
 from frappe.utils import getdate, today
 from pypika.terms import CustomFunction
 
+from mehrwert_quartier.data_protection.restriction import sees_restricted
 from mehrwert_quartier.reporting.esf_query import TimestampDiff
 from mehrwert_quartier.rules.data_quality import ADULT_AGE, DUE_DAYS, ISSUES
 from mehrwert_quartier.rules.duplicates import likely_pairs
@@ -78,6 +79,8 @@ def base(filters, person: bool = True):
 		query = query.where(p.programme_area == filters.programme_area)
 	if filters.get("responsible_counsellor"):
 		query = query.where(p.responsible_counsellor == filters.responsible_counsellor)
+	if not sees_restricted(None):  # restricted by a data subject request (Art. 18): only the DPO sees it
+		query = query.where(p.restricted == 0)
 	return p, query
 
 
