@@ -1,0 +1,313 @@
+# Copyright (c) 2026, MehrWertQuartier developers and contributors
+# For license information, please see license.txt
+"""Area profile of the local economy (issue 18): per programme area or postcode, for a period and against
+the period before it. Businesses by WZ 2008 section, business type, size class and founding cohort; reached
+and supported businesses and their share of the known ones; vacant units, floor space, months vacant,
+settlements; the innovation check per area and sector. Every figure is one grouped query with conditional
+sums for both periods (docs/qs-wirtschaft.md, section "Area profile").
+"""
+
+from functools import partial
+
+import frappe
+from frappe import _
+from frappe.query_builder import Case
+from frappe.query_builder.functions import Date
+from pypika.terms import Function, LiteralValue, ValueWrapper
+
+from mehrwert_quartier.reporting import analysis as a
+from mehrwert_quartier.rules.analysis import FOUNDING_COHORTS, SIZE_CLASSES, change, share
+
+VACANT = ("Vacant", "Under Renovation")
+
+
+def execute(filters: dict | None = None):
+	ctx = a.context(filters)
+	rows = []
+	for section, figures in SECTIONS:
+		for label, compute, translate_key in figures:
+			for key, values in sorted(compute(ctx).items(), key=lambda item: str(item[0])):
+				sub = (_(key) if translate_key else key) if key else ""
+				rows.append(row(ctx, _(section), _(label) + (f": {sub}" if sub else ""), values))
+	rows += share_rows(ctx, rows)
+	return columns(ctx), rows, None, chart(ctx, rows)
+
+
+def row(ctx, section: str, figure: str, values: dict) -> dict:
+	now, before = values.get(a.TOTAL, [0, 0])
+	difference, percent = change(now, before)
+	return {
+		"section": section,
+		"figure": figure,
+		**{a.column_key(c): values.get(c, [0, 0])[0] for c in ctx.columns},
+		"total": now,
+		"previous": before,
+		"change": difference,
+		"change_percent": percent,
+	}
+
+
+# businesses: the stock known at the end of each period -----------------------------------------------
+def band(term, bands):
+	case = Case()
+	for label, low, high in bands:
+		condition = term >= low if low is not None else None
+		if high is not None:
+			condition = term <= high if condition is None else condition & (term <= high)
+		case = case.when(condition, label)
+	return case.else_(None)
+
+
+KEYS = {
+	"sector": lambda t: t.mq_sector,
+	"type": lambda t: t.mq_business_type,
+	"size": lambda t: band(t.mq_employees, SIZE_CLASSES),
+	"cohort": lambda t: band(t.mq_founding_year, FOUNDING_COHORTS),
+}
+
+
+def businesses_by(ctx, key: str | None = None):
+	"""Known businesses at the end of the period and of the previous period, by a key (or in all)."""
+	cache = ctx.setdefault("businesses", {})
+	if key not in cache:
+		result = None
+		for _doctype, t, query in a.business_sources():
+			query = a.restrict(ctx, query.where(t.creation <= a.until(ctx.end)), t.mq_programme_area)
+			now, before = a.both(t.creation <= a.until(ctx.end), t.creation <= a.until(ctx.previous[1]))
+			rows = a.grouped(query, a.business_column(ctx, t), now, before, KEYS[key](t) if key else None)
+			result = a.collect(rows, result, "k" if key else None)
+		cache[key] = result
+	return cache[key]
+
+
+def businesses_known(ctx):
+	return businesses_by(ctx)
+
+
+# reach and support: distinct businesses, so their total is a query of its own ------------------------
+def case_query(ctx):
+	case = frappe.qb.DocType("Enterprise Support Case")
+	query, terms = a.with_business(frappe.qb.from_(case), case)
+	return case, a.restrict(ctx, query, case.programme_area), terms
+
+
+def businesses_reached(ctx):
+	case, query, terms = case_query(ctx)
+	reached = a.reached_on(case)
+	query = query.where(reached.between(ctx.previous[0], ctx.end))
+	now, before = a.distinct_both(case, a.in_period(ctx, reached, 0), a.in_period(ctx, reached, 1))
+	result = a.collect(a.grouped(query, a.case_column(ctx, case, terms), now, before), total=False)
+	return a.set_totals(result, a.totals(query, now, before))
+
+
+def businesses_supported(ctx):
+	case, query, terms = case_query(ctx)
+	step = frappe.qb.DocType("Enterprise Support Step")
+	query = query.join(step).on((step.parent == case.name) & (step.parenttype == "Enterprise Support Case"))
+	query = query.where((step.step_status == "Done") & step.completed_on.between(ctx.previous[0], ctx.end))
+	done = step.completed_on
+	now, before = a.distinct_both(case, a.in_period(ctx, done, 0), a.in_period(ctx, done, 1))
+	result = a.collect(a.grouped(query, a.case_column(ctx, case, terms), now, before), total=False)
+	return a.set_totals(result, a.totals(query, now, before))
+
+
+# commercial units: today's status, vacant since "available from" ---------------------------------------
+def unit_figures(ctx):
+	if "units" not in ctx:
+		u = frappe.qb.DocType("Commercial Unit")
+		query = a.restrict(ctx, frappe.qb.from_(u).where(u.status.isin(VACANT)), u.programme_area)
+		column = u.programme_area if ctx.by == a.BY_AREA else u.postcode
+		ends = (ctx.end, ctx.previous[1])
+		vacant = [u.available_from.isnull() | (u.available_from <= end) for end in ends]
+		dated = [u.available_from.isnotnull() & (u.available_from <= end) for end in ends]
+		months = [
+			Function("TIMESTAMPDIFF", LiteralValue("MONTH"), u.available_from, ValueWrapper(end))
+			for end in ends
+		]
+		figures = {
+			"count": a.both(*vacant),
+			"space": (a.both(*vacant, u.floor_space)),
+			"dated": a.both(*dated),
+			"months": (conditional_sum(dated[0], months[0]), conditional_sum(dated[1], months[1])),
+		}
+		query = query.select(column.as_("col")).groupby(column)
+		for name, (now, before) in figures.items():
+			query = query.select(now.as_(f"{name}_now"), before.as_(f"{name}_before"))
+		rows = query.run(as_dict=True)
+		ctx.units = {
+			name: a.collect(
+				[frappe._dict(col=r.col, now=r[f"{name}_now"], before=r[f"{name}_before"]) for r in rows]
+			)
+			for name in figures
+		}
+	return ctx.units
+
+
+def conditional_sum(condition, value):
+	return a.both(condition, condition, value)[0]
+
+
+def ratio(numerator: dict, denominator: dict, digits: int = 1) -> dict:
+	"""{key: {column: [now, before]}} of numerator / denominator (None where the denominator is 0)."""
+	out = {}
+	for key, cells in numerator.items():
+		out[key] = {
+			column: [
+				round(cell[i] / denominator[key][column][i], digits) if denominator[key][column][i] else None
+				for i in (0, 1)
+			]
+			for column, cell in cells.items()
+		}
+	return out
+
+
+def vacant_units(ctx):
+	return unit_figures(ctx)["count"]
+
+
+def vacant_space(ctx):
+	return unit_figures(ctx)["space"]
+
+
+def months_vacant(ctx):
+	figures = unit_figures(ctx)
+	return ratio(figures["months"], figures["dated"])
+
+
+def settlements(ctx):
+	s, u = frappe.qb.DocType("Settlement Request"), frappe.qb.DocType("Commercial Unit")
+	query = frappe.qb.from_(s).left_join(u).on(u.name == s.commercial_unit)
+	query = query.where((s.status == "Settled") & s.commercial_unit.isnotnull())
+	settled = Date(s.modified)
+	query = a.restrict(ctx, query.where(settled.between(ctx.previous[0], ctx.end)), s.programme_area)
+	now, before = a.both(a.in_period(ctx, settled, 0), a.in_period(ctx, settled, 1))
+	column = s.programme_area if ctx.by == a.BY_AREA else u.postcode
+	return a.collect(a.grouped(query, column, now, before))
+
+
+# the innovation check, per area and sector --------------------------------------------------------------
+def innovation(ctx):
+	if "innovation" not in ctx:
+		case, query, terms = case_query(ctx)
+		checked = case.innovation_checked_on
+		query = query.where(checked.between(ctx.previous[0], ctx.end))
+		column = a.case_column(ctx, case, terms)
+		count = a.both(a.in_period(ctx, checked, 0), a.in_period(ctx, checked, 1))
+		score = a.both(a.in_period(ctx, checked, 0), a.in_period(ctx, checked, 1), case.innovation_score)
+		ctx.innovation = {
+			"count": a.collect(a.grouped(query, column, *count)),
+			"score": a.collect(a.grouped(query, column, *score)),
+			"sector_count": a.collect(a.grouped(query, column, *count, terms["mq_sector"]), key_field="k"),
+			"sector_score": a.collect(a.grouped(query, column, *score, terms["mq_sector"]), key_field="k"),
+		}
+	return ctx.innovation
+
+
+def innovation_checks(ctx):
+	return innovation(ctx)["count"]
+
+
+def innovation_score(ctx):
+	figures = innovation(ctx)
+	return ratio(figures["score"], figures["count"])
+
+
+def innovation_by_sector(ctx):
+	figures = innovation(ctx)
+	return ratio(figures["sector_score"], figures["sector_count"])
+
+
+SECTIONS = [
+	(
+		"Businesses",
+		[
+			("Known businesses", businesses_known, False),
+			("Businesses by sector", partial(businesses_by, key="sector"), True),
+			("Businesses by business type", partial(businesses_by, key="type"), True),
+			("Businesses by size class", partial(businesses_by, key="size"), True),
+			("Businesses by founding cohort", partial(businesses_by, key="cohort"), True),
+		],
+	),
+	(
+		"Reach and Support",
+		[
+			("Businesses reached", businesses_reached, False),
+			("Businesses supported", businesses_supported, False),
+		],
+	),
+	(
+		"Vacancy and Settlement",
+		[
+			("Vacant commercial units", vacant_units, False),
+			("Vacant floor space (m²)", vacant_space, False),
+			("Average months vacant", months_vacant, False),
+			("Settlements into vacant units", settlements, False),
+		],
+	),
+	(
+		"Innovation Check",
+		[
+			("Innovation checks done", innovation_checks, False),
+			("Average innovation score (0-18)", innovation_score, False),
+			("Average innovation score by sector", innovation_by_sector, True),
+		],
+	),
+]
+
+
+def share_rows(ctx, rows: list[dict]) -> list[dict]:
+	"""Reached and supported businesses as a share (%) of the known businesses of the column."""
+	known = next(r for r in rows if r["figure"] == _("Known businesses"))
+	out = []
+	for source, label in (
+		(_("Businesses reached"), _("Share of known businesses reached (%)")),
+		(_("Businesses supported"), _("Share of known businesses supported (%)")),
+	):
+		base = next(r for r in rows if r["figure"] == source)
+		values = {
+			key: share(base[key], known[key]) for key in [a.column_key(c) for c in ctx.columns] + ["total"]
+		}
+		values["previous"] = share(base["previous"], known["previous"])
+		difference, percent = change(values["total"], values["previous"])
+		out.append(
+			{
+				"section": _("Reach and Support"),
+				"figure": label,
+				**values,
+				"change": difference,
+				"change_percent": percent,
+			}
+		)
+	return out
+
+
+def chart(ctx, rows: list[dict]) -> dict:
+	"""Businesses by business type, this period and the previous one."""
+	prefix = _("Businesses by business type") + ": "
+	typed = [r for r in rows if r["figure"].startswith(prefix)]
+	return {
+		"data": {
+			"labels": [r["figure"][len(prefix) :] for r in typed],
+			"datasets": [
+				{"name": _("This period"), "values": [r["total"] for r in typed]},
+				{"name": _("Previous period"), "values": [r["previous"] for r in typed]},
+			],
+		},
+		"type": "bar",
+		"barOptions": {"spaceRatio": 0.4},
+	}
+
+
+def columns(ctx) -> list[dict]:
+	return [
+		{"fieldname": "section", "label": _("Topic"), "fieldtype": "Data", "width": 150},
+		{"fieldname": "figure", "label": _("Figure"), "fieldtype": "Data", "width": 380},
+		*(
+			{"fieldname": a.column_key(c), "label": c, "fieldtype": "Float", "width": 120}
+			for c in ctx.columns
+		),
+		{"fieldname": "total", "label": _("Total"), "fieldtype": "Float", "width": 100},
+		{"fieldname": "previous", "label": _("Previous period"), "fieldtype": "Float", "width": 120},
+		{"fieldname": "change", "label": _("Change"), "fieldtype": "Float", "width": 100},
+		{"fieldname": "change_percent", "label": _("Change (%)"), "fieldtype": "Percent", "width": 100},
+	]
