@@ -81,13 +81,22 @@ def businesses_by(ctx, key: str | None = None):
 
 
 def businesses_known(ctx):
-	return businesses_by(ctx)
+	"""Every business has one business type (or none, "not recorded"): the known ones are their sum."""
+	known = {"": {}}
+	for cells in businesses_by(ctx, "type").values():
+		for column, (now, before) in cells.items():
+			total = known[""].setdefault(column, [0.0, 0.0])
+			total[0], total[1] = total[0] + now, total[1] + before
+	return known
 
 
 # reach and support: distinct businesses, so their total is a query of its own ------------------------
-def case_query(ctx):
+def case_query(ctx, business: bool = False):
+	"""The support cases, joined to their business where its postcode or sector is needed."""
 	case = frappe.qb.DocType("Enterprise Support Case")
-	query, terms = a.with_business(frappe.qb.from_(case), case)
+	query, terms = frappe.qb.from_(case), {}
+	if business or ctx.by == a.BY_POSTCODE:
+		query, terms = a.with_business(query, case)
 	return case, a.restrict(ctx, query, case.programme_area), terms
 
 
@@ -188,7 +197,7 @@ def settlements(ctx):
 # the innovation check, per area and sector --------------------------------------------------------------
 def innovation(ctx):
 	if "innovation" not in ctx:
-		case, query, terms = case_query(ctx)
+		case, query, terms = case_query(ctx, business=True)
 		checked = case.innovation_checked_on
 		query = query.where(checked.between(ctx.previous[0], ctx.end))
 		column = a.case_column(ctx, case, terms)
