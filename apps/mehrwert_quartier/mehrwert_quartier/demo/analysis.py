@@ -88,6 +88,9 @@ def set_postcodes() -> int:
 			frappe.db.set_value(
 				doctype, business, "mq_postcode", POSTCODES[area][i % 3], update_modified=False
 			)
+			if i % 2 == 0:  # known since 2025: the area profile's previous period is not empty
+				known_since = f"2025-{i % 12 + 1:02d}-15 10:00:00"
+				frappe.db.set_value(doctype, business, "creation", known_since, update_modified=False)
 			changed += 1
 	return changed
 

@@ -96,7 +96,7 @@ def with_business(query, case):
 		query = query.left_join(t).on((case.business_doctype == doctype) & (t.name == case.business))
 		joined[doctype] = t
 	terms = {
-		field: Coalesce(*(joined[d][field] for d in BUSINESS_DOCTYPES))
+		field: Coalesce(*(getattr(joined[d], field) for d in BUSINESS_DOCTYPES))
 		for field in ("mq_postcode", "mq_sector", "mq_business_type", "mq_programme_area")
 	}
 	return query, terms
