@@ -183,57 +183,72 @@ SIZE = """case when mq_employees = 0 then 'No employees' when mq_employees betwe
 COHORT = """case when mq_founding_year between 1800 and 1989 then '<1990' when mq_founding_year between 1990
 	and 1999 then '1990s' when mq_founding_year between 2000 and 2009 then '2000s' when mq_founding_year between
 	2010 and 2019 then '2010s' when mq_founding_year >= 2020 then '2020+' end"""
-KNOWN = """select mq_programme_area area, {key} k, sum(creation <= %(t)s) now, sum(creation <= %(pt)s) prev
+KNOWN = """select {column} col, {key} k, sum(creation <= %(t)s) now, sum(creation <= %(pt)s) prev
 from (
-	select creation, mq_programme_area, mq_sector, mq_business_type, mq_employees, mq_founding_year
+	select creation, mq_programme_area, mq_postcode, mq_sector, mq_business_type, mq_employees, mq_founding_year
 		from tabLead where status != 'Converted' and creation <= %(t)s
-	union all select creation, mq_programme_area, mq_sector, mq_business_type, mq_employees, mq_founding_year
-		from tabProspect where creation <= %(t)s
-	union all select creation, mq_programme_area, mq_sector, mq_business_type, mq_employees, mq_founding_year
-		from tabCustomer where disabled = 0 and creation <= %(t)s
-) b group by area, k"""
-HAND_SQL = [
-	*(KNOWN.format(key=key) for key in ("mq_sector", "mq_business_type", SIZE, COHORT)),
-	*(
-		f"""select {group} count(distinct case when ifnull(outreach_visit_date, date(creation)) between %(f)s
-		and %(t)s then concat(business_doctype, ':', business) end), count(distinct case when
-		ifnull(outreach_visit_date, date(creation)) between %(pf)s and %(pt)s then concat(business_doctype, ':',
-		business) end) from `tabEnterprise Support Case` where ifnull(outreach_visit_date, date(creation))
-		between %(pf)s and %(t)s {by}"""
-		for group, by in (("programme_area,", "group by programme_area"), ("", ""))
-	),
-	*(
-		f"""select {group} count(distinct case when s.completed_on between %(f)s and %(t)s then
-		concat(c.business_doctype, ':', c.business) end), count(distinct case when s.completed_on between %(pf)s
-		and %(pt)s then concat(c.business_doctype, ':', c.business) end) from `tabEnterprise Support Case` c
-		join `tabEnterprise Support Step` s on s.parent = c.name and s.parenttype = 'Enterprise Support Case'
-		where s.step_status = 'Done' and s.completed_on between %(pf)s and %(t)s {by}"""
-		for group, by in (("c.programme_area,", "group by c.programme_area"), ("", ""))
-	),
-	"""select programme_area, sum(available_from is null or available_from <= %(t)s),
+	union all select creation, mq_programme_area, mq_postcode, mq_sector, mq_business_type, mq_employees,
+		mq_founding_year from tabProspect where creation <= %(t)s
+	union all select creation, mq_programme_area, mq_postcode, mq_sector, mq_business_type, mq_employees,
+		mq_founding_year from tabCustomer where disabled = 0 and creation <= %(t)s
+) b group by col, k"""
+BUSINESS_JOIN = """left join tabLead l on c.business_doctype = 'Lead' and l.name = c.business
+	left join tabProspect p on c.business_doctype = 'Prospect' and p.name = c.business
+	left join tabCustomer cu on c.business_doctype = 'Customer' and cu.name = c.business"""
+REACHED = "ifnull(c.outreach_visit_date, date(c.creation))"
+BUSINESS = "concat(c.business_doctype, ':', c.business)"
+
+
+def hand_sql(by_postcode: bool) -> list[str]:
+	"""The area profile's figures by hand, with columns by programme area or by postcode."""
+	if by_postcode:
+		column, join = "coalesce(l.mq_postcode, p.mq_postcode, cu.mq_postcode)", BUSINESS_JOIN
+		unit_column, settled_join = (
+			"postcode",
+			"left join `tabCommercial Unit` u on u.name = s.commercial_unit",
+		)
+		settled_column = "u.postcode"
+	else:
+		column, join, unit_column = "c.programme_area", "", "programme_area"
+		settled_join, settled_column = "", "s.programme_area"
+	business_column = "mq_postcode" if by_postcode else "mq_programme_area"
+	reached = f"""count(distinct case when {REACHED} between %(f)s and %(t)s then {BUSINESS} end),
+		count(distinct case when {REACHED} between %(pf)s and %(pt)s then {BUSINESS} end)
+		from `tabEnterprise Support Case` c {{join}} where {REACHED} between %(pf)s and %(t)s"""
+	supported = f"""count(distinct case when s.completed_on between %(f)s and %(t)s then {BUSINESS} end),
+		count(distinct case when s.completed_on between %(pf)s and %(pt)s then {BUSINESS} end)
+		from `tabEnterprise Support Case` c join `tabEnterprise Support Step` s on s.parent = c.name
+		and s.parenttype = 'Enterprise Support Case' {{join}}
+		where s.step_status = 'Done' and s.completed_on between %(pf)s and %(t)s"""
+	return [
+		*(
+			KNOWN.format(column=business_column, key=key)
+			for key in ("mq_sector", "mq_business_type", SIZE, COHORT)
+		),
+		f"select {column}, " + reached.format(join=join) + f" group by {column}",
+		"select " + reached.format(join=""),
+		f"select {column}, " + supported.format(join=join) + f" group by {column}",
+		"select " + supported.format(join=""),
+		f"""select {unit_column}, sum(available_from is null or available_from <= %(t)s),
 		sum(available_from is null or available_from <= %(pt)s),
 		sum(if(available_from is null or available_from <= %(t)s, floor_space, 0)),
 		sum(if(available_from is null or available_from <= %(pt)s, floor_space, 0)),
 		sum(available_from <= %(t)s), sum(available_from <= %(pt)s),
 		sum(if(available_from <= %(t)s, timestampdiff(month, available_from, %(t)s), 0)),
 		sum(if(available_from <= %(pt)s, timestampdiff(month, available_from, %(pt)s), 0))
-		from `tabCommercial Unit` where status in ('Vacant', 'Under Renovation') group by programme_area""",
-	"""select programme_area, sum(date(modified) between %(f)s and %(t)s), sum(date(modified) between %(pf)s
-		and %(pt)s) from `tabSettlement Request` where status = 'Settled' and commercial_unit is not null
-		and date(modified) between %(pf)s and %(t)s group by programme_area""",
-	*(
-		f"""select c.programme_area {sector}, sum(c.innovation_checked_on between %(f)s and %(t)s),
+		from `tabCommercial Unit` where status in ('Vacant', 'Under Renovation') group by {unit_column}""",
+		f"""select {settled_column}, sum(date(s.modified) between %(f)s and %(t)s),
+		sum(date(s.modified) between %(pf)s and %(pt)s) from `tabSettlement Request` s {settled_join}
+		where s.status = 'Settled' and s.commercial_unit is not null
+		and date(s.modified) between %(pf)s and %(t)s group by {settled_column}""",
+		f"""select {column}, coalesce(l.mq_sector, p.mq_sector, cu.mq_sector) sector,
+		sum(c.innovation_checked_on between %(f)s and %(t)s),
 		sum(if(c.innovation_checked_on between %(f)s and %(t)s, c.innovation_score, 0)),
 		sum(c.innovation_checked_on between %(pf)s and %(pt)s),
 		sum(if(c.innovation_checked_on between %(pf)s and %(pt)s, c.innovation_score, 0))
-		from `tabEnterprise Support Case` c
-		left join tabLead l on c.business_doctype = 'Lead' and l.name = c.business
-		left join tabProspect p on c.business_doctype = 'Prospect' and p.name = c.business
-		left join tabCustomer cu on c.business_doctype = 'Customer' and cu.name = c.business
-		where c.innovation_checked_on between %(pf)s and %(t)s group by c.programme_area {sector}"""
-		for sector in ("", ", coalesce(l.mq_sector, p.mq_sector, cu.mq_sector)")
-	),
-]
+		from `tabEnterprise Support Case` c {BUSINESS_JOIN}
+		where c.innovation_checked_on between %(pf)s and %(t)s group by {column}, sector""",
+	]
 
 
 def main():
@@ -255,9 +270,10 @@ def main():
 		("Area Profile (by area)", PERIOD),
 		("Area Profile (by postcode)", {**PERIOD, "columns_by": "Postcode"}),
 	):
-		area_profile.execute(filters), [frappe.db.sql(sql, params) for sql in HAND_SQL]  # warm-up
+		queries = hand_sql(filters.get("columns_by") == "Postcode")
+		area_profile.execute(filters), [frappe.db.sql(sql, params) for sql in queries]  # warm-up
 		ours, _result = best_of(lambda filters=filters: area_profile.execute(filters))
-		theirs, expected = best_of(lambda: [frappe.db.sql(sql, params) for sql in HAND_SQL])
+		theirs, expected = best_of(lambda queries=queries: [frappe.db.sql(sql, params) for sql in queries])
 		print(f"{label:36} {ours:>9.3f}s {theirs:>9.3f}s {ours / theirs:>6.1f}x")
 	known = {r["figure"]: r for r in area_profile.execute(PERIOD)[1]}["Known businesses"]
 	by_hand = sum(row[2] for row in expected[1])

@@ -92,32 +92,40 @@ def businesses_known(ctx):
 
 # reach and support: distinct businesses, so their total is a query of its own ------------------------
 def case_query(ctx, business: bool = False):
-	"""The support cases, joined to their business where its postcode or sector is needed."""
+	"""The support cases in scope, joined to their business when asked (its postcode or sector)."""
 	case = frappe.qb.DocType("Enterprise Support Case")
 	query, terms = frappe.qb.from_(case), {}
-	if business or ctx.by == a.BY_POSTCODE:
+	if business:
 		query, terms = a.with_business(query, case)
 	return case, a.restrict(ctx, query, case.programme_area), terms
 
 
+def distinct_by_column(ctx, case, query, now, before):
+	"""Distinct businesses by column (joining the business only for its postcode), and their total."""
+	total = a.totals(query, now, before)
+	terms = {}
+	if ctx.by == a.BY_POSTCODE:
+		query, terms = a.with_business(query, case)
+	result = a.collect(a.grouped(query, a.case_column(ctx, case, terms), now, before), total=False)
+	return a.set_totals(result, total)
+
+
 def businesses_reached(ctx):
-	case, query, terms = case_query(ctx)
+	case, query, _terms = case_query(ctx)
 	reached = a.reached_on(case)
 	query = query.where(reached.between(ctx.previous[0], ctx.end))
 	now, before = a.distinct_both(case, a.in_period(ctx, reached, 0), a.in_period(ctx, reached, 1))
-	result = a.collect(a.grouped(query, a.case_column(ctx, case, terms), now, before), total=False)
-	return a.set_totals(result, a.totals(query, now, before))
+	return distinct_by_column(ctx, case, query, now, before)
 
 
 def businesses_supported(ctx):
-	case, query, terms = case_query(ctx)
+	case, query, _terms = case_query(ctx)
 	step = frappe.qb.DocType("Enterprise Support Step")
 	query = query.join(step).on((step.parent == case.name) & (step.parenttype == "Enterprise Support Case"))
 	query = query.where((step.step_status == "Done") & step.completed_on.between(ctx.previous[0], ctx.end))
 	done = step.completed_on
 	now, before = a.distinct_both(case, a.in_period(ctx, done, 0), a.in_period(ctx, done, 1))
-	result = a.collect(a.grouped(query, a.case_column(ctx, case, terms), now, before), total=False)
-	return a.set_totals(result, a.totals(query, now, before))
+	return distinct_by_column(ctx, case, query, now, before)
 
 
 # commercial units: today's status, vacant since "available from" ---------------------------------------
@@ -196,18 +204,25 @@ def settlements(ctx):
 
 # the innovation check, per area and sector --------------------------------------------------------------
 def innovation(ctx):
+	"""Checks and their scores from one query grouped by column and sector; the columns' figures are the
+	sums over the sectors (every check has one sector, or none: "not recorded")."""
 	if "innovation" not in ctx:
 		case, query, terms = case_query(ctx, business=True)
 		checked = case.innovation_checked_on
 		query = query.where(checked.between(ctx.previous[0], ctx.end))
-		column = a.case_column(ctx, case, terms)
-		count = a.both(a.in_period(ctx, checked, 0), a.in_period(ctx, checked, 1))
-		score = a.both(a.in_period(ctx, checked, 0), a.in_period(ctx, checked, 1), case.innovation_score)
+		column, sector = a.case_column(ctx, case, terms), terms["mq_sector"]
+		periods = (a.in_period(ctx, checked, 0), a.in_period(ctx, checked, 1))
+		count, score = a.both(*periods), a.both(*periods, case.innovation_score)
+		query = query.select(column.as_("col"), sector.as_("k")).groupby(column, sector)
+		query = query.select(count[0].as_("n_now"), count[1].as_("n_before"))
+		rows = query.select(score[0].as_("s_now"), score[1].as_("s_before")).run(as_dict=True)
+		counts = [frappe._dict(col=r.col, k=r.k, now=r.n_now, before=r.n_before) for r in rows]
+		scores = [frappe._dict(col=r.col, k=r.k, now=r.s_now, before=r.s_before) for r in rows]
 		ctx.innovation = {
-			"count": a.collect(a.grouped(query, column, *count)),
-			"score": a.collect(a.grouped(query, column, *score)),
-			"sector_count": a.collect(a.grouped(query, column, *count, terms["mq_sector"]), key_field="k"),
-			"sector_score": a.collect(a.grouped(query, column, *score, terms["mq_sector"]), key_field="k"),
+			"count": a.collect(counts),
+			"score": a.collect(scores),
+			"sector_count": a.collect(counts, key_field="k"),
+			"sector_score": a.collect(scores, key_field="k"),
 		}
 	return ctx.innovation
 
