@@ -323,15 +323,21 @@ def chart(ctx, rows: list[dict]) -> dict:
 
 
 def columns(ctx) -> list[dict]:
+	def number(fieldname, label, width, fieldtype="Float"):
+		return {
+			"fieldname": fieldname,
+			"label": label,
+			"fieldtype": fieldtype,
+			"width": width,
+			"precision": 1,
+		}
+
 	return [
 		{"fieldname": "section", "label": _("Topic"), "fieldtype": "Data", "width": 150},
 		{"fieldname": "figure", "label": _("Figure"), "fieldtype": "Data", "width": 380},
-		*(
-			{"fieldname": a.column_key(c), "label": c, "fieldtype": "Float", "width": 120}
-			for c in ctx.columns
-		),
-		{"fieldname": "total", "label": _("Total"), "fieldtype": "Float", "width": 100},
-		{"fieldname": "previous", "label": _("Previous period"), "fieldtype": "Float", "width": 120},
-		{"fieldname": "change", "label": _("Change"), "fieldtype": "Float", "width": 100},
-		{"fieldname": "change_percent", "label": _("Change (%)"), "fieldtype": "Percent", "width": 100},
+		*(number(a.column_key(c), c, 120) for c in ctx.columns),
+		number("total", _("Total"), 100),
+		number("previous", _("Previous period"), 120),
+		number("change", _("Change"), 100),
+		number("change_percent", _("Change (%)"), 100, "Percent"),
 	]
