@@ -19,7 +19,6 @@ from mehrwert_quartier.rules.analysis import (
 	URGENCIES,
 	band_of,
 	change,
-	innovation_level,
 	innovation_score,
 	months_between,
 	previous_period,
@@ -96,18 +95,6 @@ def test_a_partial_innovation_check_is_refused_naming_the_missing_area():
 def test_a_rating_outside_0_to_3_is_refused(bad):
 	with pytest.raises(RuleError):
 		rating_value(bad)
-
-
-def test_innovation_levels():
-	assert [innovation_level(s) for s in (None, 0, 6, 7, 12, 13, 18)] == [
-		None,
-		"Low",
-		"Low",
-		"Medium",
-		"Medium",
-		"High",
-		"High",
-	]
 
 
 def test_previous_period_has_the_same_length_just_before():

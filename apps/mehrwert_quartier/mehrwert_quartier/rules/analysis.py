@@ -99,13 +99,6 @@ def innovation_score(ratings: dict[str, str | int | None]) -> int | None:
 	return sum(rated)
 
 
-def innovation_level(score: float | None) -> str | None:
-	"""Low (0-6), Medium (7-12) or High (13-18)."""
-	if score is None:
-		return None
-	return "Low" if score <= 6 else "Medium" if score <= 12 else "High"
-
-
 def previous_period(start: date, end: date) -> tuple[date, date]:
 	"""The period of the same length just before [start, end]."""
 	if start > end:

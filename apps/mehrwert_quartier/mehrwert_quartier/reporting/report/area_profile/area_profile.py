@@ -29,7 +29,8 @@ def execute(filters: dict | None = None):
 			for key, values in sorted(compute(ctx).items(), key=lambda item: str(item[0])):
 				sub = (_(key) if translate_key else key) if key else ""
 				rows.append(row(ctx, _(section), _(label) + (f": {sub}" if sub else ""), values))
-	rows += share_rows(ctx, rows)
+	supported = next(i for i, r in enumerate(rows) if r["figure"] == _("Businesses supported"))
+	rows[supported + 1 : supported + 1] = share_rows(ctx, rows)
 	return columns(ctx), rows, None, chart(ctx, rows)
 
 
