@@ -2,6 +2,7 @@
 
 import base64
 import io
+import json
 import re
 from pathlib import Path
 
@@ -147,6 +148,12 @@ def test_whitelisted_arguments_take_no_sql(sessions, payload):
 		),
 		coach.method(
 			"mehrwert_quartier.qs_wirtschaft.cross_selling.get_suggestions", doctype="Lead", name=payload
+		),
+		coach.method(
+			"mehrwert_quartier.reporting.report.training_needs_analysis.training_needs_analysis.download",
+			filters=json.dumps(
+				{"from_date": "2026-01-01", "to_date": "2026-12-31", "programme_area": payload}
+			),
 		),
 		counsellor.method(
 			"mehrwert_quartier.qs_arbeit.duplicates.find_duplicates", first_name=payload, last_name=payload

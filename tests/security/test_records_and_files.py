@@ -11,7 +11,12 @@ from mehrwert_quartier.security.promises import ROLES
 
 CASE = "Enterprise Support Case"
 CASE_OUTSIDERS = [r for r in ROLES if r not in ("Business Coach", "Project Lead")]
-CHILDREN = ["Enterprise Support Need", "Enterprise Support Step", "Enterprise Support Referral"]
+CHILDREN = [
+	"Enterprise Support Need",
+	"Enterprise Support Step",
+	"Enterprise Support Referral",
+	"Enterprise Training Need",
+]
 PARTNER_OUTSIDERS = ["Counsellor", "Business Coach", "Programme Partner", "Data Protection Officer"]
 
 

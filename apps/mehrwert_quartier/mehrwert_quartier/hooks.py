@@ -222,3 +222,6 @@ mq_demo_generators += ["mehrwert_quartier.demo.import_profiles.make_import_profi
 
 # Role workspaces (issue 15, setup/workspaces.py): a user given an app role lands on the role's workspace
 doc_events.setdefault("User", {})["validate"] = "mehrwert_quartier.setup.workspaces.user_default_workspace"
+
+# Neighbourhood economy analysis (issue 18, docs/qs-wirtschaft.md): its demo data after the events
+mq_demo_generators.append("mehrwert_quartier.demo.analysis.make_analysis_data")

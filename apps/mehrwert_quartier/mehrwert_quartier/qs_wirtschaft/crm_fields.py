@@ -61,6 +61,7 @@ FIELDS: list[dict] = [
 		"options": "Programme Area",
 		"in_standard_filter": 1,
 	},
+	{"fieldname": "mq_postcode", "fieldtype": "Data", "label": "Postcode", "length": 10},
 	{
 		"fieldname": "mq_sector",
 		"fieldtype": "Select",

@@ -163,6 +163,7 @@ WORKSPACES: dict[str, dict] = {
 			("ESF Plus Indicators", "Report", "ESF Plus Indicators"),
 			("Programme Activity", "Report", "Programme Activity"),
 			("ESF Data Quality", "Report", "ESF Data Quality"),
+			("Area Profile", "Report", "Area Profile"),
 		],
 	},
 }
