@@ -120,9 +120,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
 	),
 	"job_lost": (
 		"Der Hintergrundauftrag ist verloren gegangen (die Warteschlange wurde neu gestartet) und wurde nicht "
-		"ausgeführt; nichts wurde geschrieben. Der Importvorgang kann erneut gestartet werden",
-		"The background job was lost (the job queue restarted) and did not run; nothing was written. "
-		"The import batch can be started again",
+		"ausgeführt. Der Importvorgang kann erneut gestartet werden; bereits gespeicherte Zeilen werden erkannt",
+		"The background job was lost (the job queue restarted) and did not run. "
+		"The import batch can be started again; rows already saved are recognised",
 	),
 	"disk_full": (
 		"Auf dem Server ist kein Speicherplatz frei: der Fehlerbericht konnte nicht geschrieben werden. "
