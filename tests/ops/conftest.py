@@ -115,8 +115,10 @@ def count_participants(client, last_name: str) -> int:
 def private_bench(site):
 	"""A copy of the test site on a private MariaDB and Redis that the fault tests may restart
 	(private_services.py); every process it started is ended and its folder removed after the session."""
-	from private_services import PrivateBench
+	from private_services import PrivateBench, missing_programs
 
+	if missing := missing_programs():
+		pytest.fail(f"the fault tests start their own MariaDB and Redis; missing: {', '.join(missing)}")
 	bench = PrivateBench(site)
 	try:
 		bench.start_mariadb()

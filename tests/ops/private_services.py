@@ -45,6 +45,24 @@ frappe.db.commit()
 """
 
 
+# program: the Debian package that brings it
+PROGRAMS = {
+	"mariadb-install-db": "mariadb-server",
+	"mariadbd": "mariadb-server",
+	"mariadb-dump": "mariadb-client",
+	"mariadb": "mariadb-client",
+	"redis-server": "redis-server",
+}
+
+
+def missing_programs() -> list[str]:
+	return [
+		f"{program} (apt-get install {package})"
+		for program, package in PROGRAMS.items()
+		if not shutil.which(program)
+	]
+
+
 def wait_for(check, seconds: float, what: str, step: float = 0.5):
 	"""``check()``'s first truthy value within ``seconds``, else an AssertionError naming ``what``."""
 	deadline = time.monotonic() + seconds
