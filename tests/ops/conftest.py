@@ -16,7 +16,9 @@ def run(*command: str, timeout: int = 900, cwd: Path = BENCH_ROOT) -> str:
 	result = subprocess.run(
 		command, cwd=cwd, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL
 	)
-	assert result.returncode == 0, f"{' '.join(command)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+	assert result.returncode == 0, (
+		f"{' '.join(command)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+	)
 	return result.stdout
 
 
@@ -107,3 +109,22 @@ def count_participants(client, last_name: str) -> int:
 		params={"doctype": "Participant", "filters": json.dumps({"last_name": last_name})},
 	)
 	return response.json()["message"]
+
+
+@pytest.fixture(scope="session")
+def private_bench(site):
+	"""A copy of the test site on a private MariaDB and Redis that the fault tests may restart
+	(private_services.py); every process it started is ended and its folder removed after the session."""
+	from private_services import PrivateBench, missing_programs
+
+	if missing := missing_programs():
+		pytest.fail(f"the fault tests start their own MariaDB and Redis; missing: {', '.join(missing)}")
+	bench = PrivateBench(site)
+	try:
+		bench.start_mariadb()
+		bench.start_redis()
+		bench.copy_database()
+		bench.make_sites()
+		yield bench
+	finally:
+		bench.close()

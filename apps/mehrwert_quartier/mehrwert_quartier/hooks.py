@@ -131,6 +131,8 @@ scheduler_events = {
 	"daily": [
 		"mehrwert_quartier.qs_arbeit.doctype.training_offer.training_offer.flag_offers_due_for_review",
 	],
+	# import jobs lost with a restarted job queue are reported on their batch (docs/production.md: Faults)
+	"cron": {"*/5 * * * *": ["mehrwert_quartier.partner_exchange.lost_jobs.report_lost_jobs"]},
 }
 
 # Security (issue 11, docs/security.md). On Frappe's generic routes: filters, grouping and sorting need read on

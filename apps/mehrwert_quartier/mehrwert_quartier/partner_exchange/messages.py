@@ -112,6 +112,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
 		"The file was not attached to this import batch by the person who created it",
 	),
 	"error_column": ("Fehler / Errors", "Errors"),
+	"database_lost": (
+		"Die Verbindung zur Datenbank ist während des Imports abgebrochen (Neustart des Datenbankservers). "
+		"Bereits gespeicherte Zeilen bleiben erhalten; der Importvorgang kann erneut gestartet werden und setzt fort",
+		"The connection to the database was lost during the import (the database server restarted). "
+		"Rows already saved are kept; the import batch can be started again and continues",
+	),
+	"job_lost": (
+		"Der Hintergrundauftrag ist verloren gegangen (die Warteschlange wurde neu gestartet) und wurde nicht "
+		"ausgeführt. Der Importvorgang kann erneut gestartet werden; bereits gespeicherte Zeilen werden erkannt",
+		"The background job was lost (the job queue restarted) and did not run. "
+		"The import batch can be started again; rows already saved are recognised",
+	),
 	"disk_full": (
 		"Auf dem Server ist kein Speicherplatz frei: der Fehlerbericht konnte nicht geschrieben werden. "
 		"Der Importvorgang kann erneut gestartet werden, sobald wieder Platz ist",

@@ -2,6 +2,7 @@
 
 import errno
 import json
+import time
 
 import frappe
 from frappe import _
@@ -15,6 +16,9 @@ from mehrwert_quartier.partner_exchange.rows import Mapping, inspect_file, repor
 from mehrwert_quartier.partner_exchange.xlsx import write_error_report
 
 BACKGROUND_ROWS = 2000
+RECONNECT_SECONDS = 120  # how long a job whose database connection was cut waits for the server to return
+# MariaDB client errors of a connection that is gone: server gone away, lost, not reachable, killed, shutting down
+CONNECTION_LOST = {2006, 2013, 2003, 1927, 1053, 4031}
 
 
 class DiskFull(frappe.ValidationError):
@@ -45,12 +49,20 @@ def start(batch, action: str, background_rows: int = BACKGROUND_ROWS) -> dict:
 			batch=batch.name,
 			action=action,
 			enqueue_after_commit=True,
+			job_id=job_id(batch.name, action),
+			deduplicate=True,  # Import clicked twice: one job
 		)
-		batch.add_log(_("Queued as a background job ({0} rows)").format(len(inspection.rows)))
+		# the job's id closes the line: lost_jobs.py finds a batch still waiting for it
+		queued = _("Queued as a background job ({0} rows)").format(len(inspection.rows))
+		batch.add_log(f"{queued} [{job_id(batch.name, action)}]")
 		batch.save()
 		return {"queued": True}
 	run(batch, action, inspection)
 	return {"queued": False, "status": batch.status}
+
+
+def job_id(batch: str, action: str) -> str:
+	return f"mq-import-batch::{batch}::{action}"
 
 
 def run_job(batch: str, action: str):
@@ -68,14 +80,48 @@ def run_job(batch: str, action: str):
 		try:
 			run(doc, action, inspect(doc), partial=doc.valid_rows_only)
 		except Exception as failure:
-			frappe.db.rollback()
+			lost = rollback_or_reconnect()
 			doc.reload()
 			doc.status = "Failed"
+			if lost:
+				doc.add_log(bilingual("database_lost"))
 			doc.add_log(str(failure) if isinstance(failure, DiskFull) else frappe.get_traceback())
 			doc.save(ignore_permissions=True)
 		frappe.db.commit()  # nosemgrep: background job ends its own transaction
 	finally:
 		frappe.db.sql("select release_lock(%s)", (lock_name(batch),))
+
+
+def rollback_or_reconnect(seconds: float = RECONNECT_SECONDS) -> bool:
+	"""Roll back the failed run. When the database connection is gone (the server restarted), a new one,
+	waiting up to ``seconds`` for the server: the batch must still end *Failed*, with what was committed kept.
+	True when the connection had been lost."""
+	try:
+		frappe.db.rollback()
+		return False
+	except Exception as error:
+		if not connection_lost(error):
+			raise
+	deadline = time.monotonic() + seconds
+	while True:
+		try:
+			frappe.db.connect()  # the cut connection's transaction is gone with it (and its named lock)
+			frappe.db.begin()
+			return True
+		except Exception as error:
+			if not connection_lost(error) or time.monotonic() > deadline:
+				raise
+			time.sleep(2)
+
+
+def connection_lost(error: Exception) -> bool:
+	if frappe.db.is_interface_error(error):  # pymysql: the socket was closed by the failed query
+		return True
+	return (
+		isinstance(error, frappe.db.OperationalError)
+		and bool(error.args)
+		and error.args[0] in CONNECTION_LOST
+	)
 
 
 def lock_name(batch: str) -> str:
