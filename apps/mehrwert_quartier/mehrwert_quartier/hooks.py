@@ -49,6 +49,7 @@ fixtures = []
 # Custom fields on other apps' DocTypes: functions returning {doctype: [fields]} (see setup/custom_fields.py)
 mq_custom_fields = [
 	"mehrwert_quartier.qs_wirtschaft.crm_fields.get_custom_fields",
+	"mehrwert_quartier.qs_wirtschaft.map_fields.get_custom_fields",
 ]
 
 # QS Wirtschaft: carry the programme fields along ERPNext's CRM conversions; restricted support cases
@@ -221,3 +222,14 @@ mq_demo_generators += ["mehrwert_quartier.demo.import_profiles.make_import_profi
 
 # Role workspaces (issue 15, setup/workspaces.py): a user given an app role lands on the role's workspace
 doc_events.setdefault("User", {})["validate"] = "mehrwert_quartier.setup.workspaces.user_default_workspace"
+
+# Map (issue 18, maps.py): businesses, commercial units and events in the list's Map view, pinned in the form
+doc_events.update(
+	{
+		doctype: {**doc_events.get(doctype, {}), "validate": "mehrwert_quartier.maps.validate_location"}
+		for doctype in ("Lead", "Prospect", "Customer")
+	}
+)
+doctype_list_js = {doctype: "public/js/business_map_list.js" for doctype in ("Lead", "Prospect", "Customer")}
+boot_session = "mehrwert_quartier.maps.boot_session"
+mq_demo_generators.append("mehrwert_quartier.demo.maps.set_locations")
