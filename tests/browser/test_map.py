@@ -5,7 +5,7 @@ the Leipziger Osten in the east, coloured with a legend, filtered like the list;
 The test site loads no map tiles (site config ``mq_map_tile_url`` = none, scripts/test.sh): the browser has no
 internet, and no request may leave the test server."""
 
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 import pytest
 from conftest import guide_shot, login
@@ -17,6 +17,7 @@ from mehrwert_quartier.rules.geo import AREA_BOUNDS, LEIPZIG
 COACH = "coaching@mehrwert.example"
 PROJECT_LEAD = "projektleitung@mehrwert.example"
 MARKERS = ".map-view-container path.mq-map-marker"
+SAFE = "-_.!~*'()"  # what JavaScript's encodeURIComponent leaves as it is
 # demo markers per map: 10 businesses of each kind, 8 commercial units, 10 events (at two places)
 MAPS = [
 	("lead", 10, "Unternehmensart"),
@@ -98,7 +99,7 @@ def test_the_map_views_show_the_markers_of_both_areas(page, base_url, user):
 		page.locator(MARKERS).first.click(force=True)
 		link = page.locator(".leaflet-popup-content a")
 		expect(link).to_be_visible()
-		assert link.get_attribute("href") in {f"/app/{route}/{m['name']}" for m in markers}
+		assert link.get_attribute("href") in {f"/app/{route}/{quote(m['name'], safe=SAFE)}" for m in markers}
 	assert bad == []
 	assert errors(page) == []
 
@@ -128,9 +129,9 @@ def test_the_project_lead_pins_a_commercial_unit_on_the_map_in_the_form(page, ba
 	)
 	page.evaluate(
 		"""() => cur_frm.set_value({unit_title: 'Kartentest Laden', address_line: 'Eisenbahnstraße 99',
-		postcode: '04315', floor_space: 50})"""
+		postcode: '04315', programme_area: 'Leipziger Osten', floor_space: 50})"""
 	)
-	field = page.locator('[data-fieldname="geolocation"]')
+	field = page.locator('div.frappe-control[data-fieldname="geolocation"]')
 	field.scroll_into_view_if_needed()
 	field.locator(".leaflet-draw-draw-marker").click()
 	map_box = field.locator(".leaflet-container").bounding_box()
