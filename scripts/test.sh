@@ -29,6 +29,8 @@ ensure_test_site() {
 	bench --site "$MQ_TEST_SITE" set-config allow_tests true >/dev/null
 	# the scheduler stays enabled (as on every site) but paused: a `make run` of this bench runs no job here
 	bench --site "$MQ_TEST_SITE" set-config pause_scheduler 1 >/dev/null
+	# the desk's maps load no map tiles: the browser tests run without internet (docs/qs-wirtschaft.md, Map)
+	bench --site "$MQ_TEST_SITE" set-config mq_map_tile_url none >/dev/null
 	test_site_ready=1
 }
 

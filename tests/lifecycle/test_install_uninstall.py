@@ -28,6 +28,8 @@ def test_migrate_twice_is_idempotent(site):
 def test_uninstall_removes_everything_the_app_added(site):
 	before = footprint()
 	assert before["doctypes"] and before["workspaces"] and before["roles"]
+	# the businesses' place on the map (issue 18) goes with the app
+	assert {f"{dt}.mq_geolocation" for dt in ("Lead", "Prospect", "Customer")} <= set(before["custom_fields"])
 	bench("uninstall-app", "mehrwert_quartier", "--yes", "--no-backup", "--force")
 	after = footprint()
 	assert after == {kind: [] for kind in after}, after

@@ -49,6 +49,7 @@ fixtures = []
 # Custom fields on other apps' DocTypes: functions returning {doctype: [fields]} (see setup/custom_fields.py)
 mq_custom_fields = [
 	"mehrwert_quartier.qs_wirtschaft.crm_fields.get_custom_fields",
+	"mehrwert_quartier.qs_wirtschaft.map_fields.get_custom_fields",
 ]
 
 # QS Wirtschaft: carry the programme fields along ERPNext's CRM conversions; restricted support cases
@@ -227,3 +228,13 @@ doc_events.setdefault("User", {})["validate"] = "mehrwert_quartier.setup.workspa
 
 # Neighbourhood economy analysis (issue 18, docs/qs-wirtschaft.md): its demo data after the events
 mq_demo_generators.append("mehrwert_quartier.demo.analysis.make_analysis_data")
+# Map (issue 18, maps.py): businesses, commercial units and events in the list's Map view, pinned in the form
+doc_events.update(
+	{
+		doctype: {**doc_events.get(doctype, {}), "validate": "mehrwert_quartier.maps.validate_location"}
+		for doctype in ("Lead", "Prospect", "Customer")
+	}
+)
+doctype_list_js = {doctype: "public/js/business_map_list.js" for doctype in ("Lead", "Prospect", "Customer")}
+boot_session = "mehrwert_quartier.maps.boot_session"
+mq_demo_generators.append("mehrwert_quartier.demo.maps.set_locations")

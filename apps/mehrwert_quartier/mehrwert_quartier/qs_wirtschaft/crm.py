@@ -8,14 +8,17 @@ filled here: empty fields take the value of the lead of the prospect, or of the 
 import frappe
 
 from mehrwert_quartier.qs_wirtschaft.crm_fields import DATA_FIELDS
+from mehrwert_quartier.qs_wirtschaft.map_fields import LOCATION_FIELD
 
 PARTY_DOCTYPES = ("Lead", "Prospect", "Customer")
+# a business keeps its place on the map (an opportunity has none)
+BUSINESS_FIELDS = [*DATA_FIELDS, LOCATION_FIELD]
 
 
-def fill_from(doc, source_doctype: str | None, source_name: str | None) -> None:
+def fill_from(doc, source_doctype: str | None, source_name: str | None, fields: list | None = None) -> None:
 	if source_doctype not in PARTY_DOCTYPES or not source_name:
 		return
-	values = frappe.db.get_value(source_doctype, source_name, DATA_FIELDS, as_dict=True)
+	values = frappe.db.get_value(source_doctype, source_name, fields or DATA_FIELDS, as_dict=True)
 	for fieldname, value in (values or {}).items():
 		if value and not doc.get(fieldname):
 			doc.set(fieldname, value)
@@ -24,14 +27,14 @@ def fill_from(doc, source_doctype: str | None, source_name: str | None) -> None:
 def prospect_before_save(doc, method=None) -> None:
 	"""A prospect created from a lead takes the lead's programme data."""
 	lead = next((row.lead for row in doc.get("leads") or [] if row.lead), None)
-	fill_from(doc, "Lead", lead)
+	fill_from(doc, "Lead", lead, BUSINESS_FIELDS)
 
 
 def customer_before_insert(doc, method=None) -> None:
 	"""A customer created from a lead (``lead_name``) or a prospect (``prospect_name``)."""
-	fill_from(doc, "Lead", doc.get("lead_name"))
+	fill_from(doc, "Lead", doc.get("lead_name"), BUSINESS_FIELDS)
 	if doc.get("prospect_name"):
-		fill_from(doc, "Prospect", doc.prospect_name)
+		fill_from(doc, "Prospect", doc.prospect_name, BUSINESS_FIELDS)
 
 
 def opportunity_before_save(doc, method=None) -> None:

@@ -2,6 +2,8 @@
 // For license information, please see license.txt
 // Shared desk helpers of the app (included on every desk page through app_include_js).
 
+import "./map_view.js";
+
 frappe.provide("mehrwert_quartier");
 
 // A number in the site's number format ("8,14", "1.250"): scores, floor space, rent.

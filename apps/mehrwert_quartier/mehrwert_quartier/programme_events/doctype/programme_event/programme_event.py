@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import get_datetime
 
+from mehrwert_quartier.maps import check_doc_location
 from mehrwert_quartier.programme_events.seats import fill_free_seats, seats_taken
 from mehrwert_quartier.rules.events import duration_hours
 from mehrwert_quartier.validation import rule_check
@@ -15,6 +16,7 @@ class ProgrammeEvent(Document):
 	def validate(self):
 		self.set_duration()
 		self.check_capacity()
+		check_doc_location(self)
 
 	def set_duration(self):
 		with rule_check("Invalid Dates"):

@@ -10,4 +10,6 @@ frappe.listview_settings["Programme Event"] = {
 		return [__(doc.status), colour, `status,=,${doc.status}`];
 	},
 	calendar_view: true,
+	// the Map view (issue 18): the events pinned on the map, coloured by event type
+	get_coords_method: "mehrwert_quartier.maps.get_coords",
 };

@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from mehrwert_quartier.maps import check_doc_location
 from mehrwert_quartier.programme.doctype.postcode_area.postcode_area import get_area_for_postcode
 from mehrwert_quartier.rules.settlement import SettlementRequest, Unit, explain, rank_units
 from mehrwert_quartier.validation import rule_check, valid_postcode
@@ -15,6 +16,7 @@ class CommercialUnit(Document):
 		self.normalize_postcode()
 		self.set_programme_area()
 		self.check_tenant()
+		check_doc_location(self)
 
 	def normalize_postcode(self):
 		if not self.postcode:
