@@ -174,7 +174,7 @@ def generate(frappe) -> None:
 			*audit(f"BM-L-{i:05d}"),
 			f"Betrieb {i}",
 			f"Betrieb {i}",
-			rng.choice([0, 1, 3, 8, 15, 40, 120, 300]),
+			rng.choice([None, "1", "3", "8", "15", "40", "120", "300"]),
 			rng.choice(["Retail", "Gastronomy", "Services", "Solo Self-Employed"]),
 			"Lead",
 		]
@@ -283,7 +283,7 @@ from tabParticipant where esf_complete = 1 and gender in ('Female', 'Male', 'Non
 """
 SME_SQL = """
 select count(*) from (
-	select c.business_doctype, c.business, max(l.mq_employees) employees, max(l.mq_business_type) business_type
+	select c.business_doctype, c.business, max(cast(nullif(l.mq_employees, '') as signed)) employees, max(l.mq_business_type) business_type
 	from `tabEnterprise Support Case` c
 	join `tabEnterprise Support Step` s on s.parent = c.name and s.parenttype = 'Enterprise Support Case'
 	left join tabLead l on c.business_doctype = 'Lead' and l.name = c.business

@@ -51,11 +51,23 @@ mq_custom_fields = [
 	"mehrwert_quartier.qs_wirtschaft.crm_fields.get_custom_fields",
 ]
 
-# QS Wirtschaft: carry the programme fields along ERPNext's CRM conversions; restricted support cases
+# QS Wirtschaft: carry the programme fields along ERPNext's CRM conversions; the headcount of a business is a
+# whole number or blank (unknown); restricted support cases
+_HEADCOUNT = "mehrwert_quartier.qs_wirtschaft.crm.validate_business"
 doc_events = {
-	"Prospect": {"before_save": "mehrwert_quartier.qs_wirtschaft.crm.prospect_before_save"},
-	"Customer": {"before_insert": "mehrwert_quartier.qs_wirtschaft.crm.customer_before_insert"},
-	"Opportunity": {"before_save": "mehrwert_quartier.qs_wirtschaft.crm.opportunity_before_save"},
+	"Lead": {"validate": _HEADCOUNT},
+	"Prospect": {
+		"before_save": "mehrwert_quartier.qs_wirtschaft.crm.prospect_before_save",
+		"validate": _HEADCOUNT,
+	},
+	"Customer": {
+		"before_insert": "mehrwert_quartier.qs_wirtschaft.crm.customer_before_insert",
+		"validate": _HEADCOUNT,
+	},
+	"Opportunity": {
+		"before_save": "mehrwert_quartier.qs_wirtschaft.crm.opportunity_before_save",
+		"validate": _HEADCOUNT,
+	},
 }
 permission_query_conditions = {
 	"Enterprise Support Case": "mehrwert_quartier.qs_wirtschaft.permissions.case_query_conditions",

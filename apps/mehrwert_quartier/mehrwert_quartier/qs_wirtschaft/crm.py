@@ -8,6 +8,9 @@ filled here: empty fields take the value of the lead of the prospect, or of the 
 import frappe
 
 from mehrwert_quartier.qs_wirtschaft.crm_fields import DATA_FIELDS
+from mehrwert_quartier.rules.headcount import FIELD as HEADCOUNT
+from mehrwert_quartier.rules.headcount import normalised_headcount
+from mehrwert_quartier.validation import rule_check
 
 PARTY_DOCTYPES = ("Lead", "Prospect", "Customer")
 
@@ -37,3 +40,9 @@ def customer_before_insert(doc, method=None) -> None:
 def opportunity_before_save(doc, method=None) -> None:
 	"""An opportunity takes the programme data of its party where it has none of its own."""
 	fill_from(doc, doc.get("opportunity_from"), doc.get("party_name"))
+
+
+def validate_business(doc, method=None) -> None:
+	"""The headcount is a whole number or blank (unknown), stored as text (rules/headcount.py)."""
+	with rule_check("Invalid Number of Employees"):
+		doc.set(HEADCOUNT, normalised_headcount(doc.get(HEADCOUNT)))

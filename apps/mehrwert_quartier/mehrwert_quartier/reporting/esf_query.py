@@ -6,7 +6,7 @@ names behind one figure with the same criterion.
 
 import frappe
 from frappe.query_builder import Case, Interval
-from frappe.query_builder.functions import Coalesce, Count, Max, Sum
+from frappe.query_builder.functions import Cast, Coalesce, Count, Max, NullIf, Sum, Trim
 from pypika.terms import LiteralValue, Term
 
 from mehrwert_quartier.rules import esf_indicators as esf
@@ -142,7 +142,7 @@ def supported_query(params: dict, period: bool, area: str | None):
 	employees = Case()
 	business_type = Case()
 	for table, doctype in ((lead, "Lead"), (prospect, "Prospect"), (customer, "Customer")):
-		employees = employees.when(case.business_doctype == doctype, table.mq_employees)
+		employees = employees.when(case.business_doctype == doctype, headcount(table.mq_employees))
 		business_type = business_type.when(case.business_doctype == doctype, table.mq_business_type)
 	query = (
 		frappe.qb.from_(case)
@@ -178,6 +178,11 @@ def supported_enterprises(params: dict, period: bool, area: str | None) -> list[
 		for row in rows
 		if esf.is_supported_enterprise(None, row.business_type)
 	]
+
+
+def headcount(field):
+	"""The headcount, stored as text (blank: unknown), as a number; NULL stays NULL (``rules/headcount.py``)."""
+	return Cast(NullIf(Trim(field), ""), "SIGNED")
 
 
 UNKNOWN_HEADCOUNT, NOT_SME = "Headcount unknown", "Not an SME (250 employees or more)"
