@@ -19,7 +19,7 @@ from pypika.terms import CustomFunction
 
 from mehrwert_quartier.reporting.esf_query import TimestampDiff
 from mehrwert_quartier.rules.data_quality import ADULT_AGE, DUE_DAYS, ISSUES
-from mehrwert_quartier.rules.duplicates import likely_pairs
+from mehrwert_quartier.rules.duplicates import likely_pairs_in_blocks
 
 REPORT = "ESF Data Quality"
 Year, Month, Day = (CustomFunction(f, ["d"]) for f in ("YEAR", "MONTH", "DAY"))
@@ -165,7 +165,7 @@ def likely_duplicates(filters, as_of):
 	blocks = defaultdict(list)
 	for row in rows:
 		blocks[(row.y, row.a, row.b)].append(row)
-	pairs = [(a.name, b.name, m.score) for block in blocks.values() for a, b, m in likely_pairs(block)]
+	pairs = [(a.name, b.name, m.score) for a, b, m in likely_pairs_in_blocks(blocks.values())]
 	if not pairs:
 		return []
 	# the person's columns only for the few records found
