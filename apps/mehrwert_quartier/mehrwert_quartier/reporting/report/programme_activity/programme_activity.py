@@ -19,6 +19,7 @@ from mehrwert_quartier.rules.activity import per_thousand, total_residents
 
 TOTAL = "__total__"
 NO_AREA = "__none__"
+NOTHING = [("", {})]  # a figure without records is a row of zeros, not missing from the report
 
 
 def execute(filters: dict | None = None):
@@ -89,7 +90,7 @@ def tally(query, area_term, value, key_term=None, areas=None, distinct_total=Non
 		for record in totals.run(as_dict=True):
 			key = (record.get("k") or "not recorded") if key_term is not None else ""
 			result[key][TOTAL] = float(record.v or 0)
-	return sorted(result.items(), key=lambda item: str(item[0]))
+	return sorted(result.items(), key=lambda item: str(item[0])) or NOTHING
 
 
 def scope(ctx) -> list[str] | None:
@@ -142,8 +143,8 @@ def consultation_figures(ctx) -> dict[str, list[tuple]]:
 			for column in (area, TOTAL):
 				hours[column] = hours.get(column, 0) + float(row.minutes or 0) / 60
 		ctx.consultations = {
-			"type": sorted(by_type.items()),
-			"channel": sorted(by_channel.items()),
+			"type": sorted(by_type.items()) or NOTHING,
+			"channel": sorted(by_channel.items()) or NOTHING,
 			"hours": [("", hours)],
 		}
 	return ctx.consultations

@@ -100,6 +100,12 @@ class TestProgrammeActivity(FrappeTestCase):
 		settled("2030-12-31", "2031-03-01 10:00:00")  # settled the year before, edited in the year
 		self.assertEqual(figures()["Settlements into vacant units"]["total"] - before, 1)
 
+	def test_a_period_without_records_shows_every_figure_as_zero(self):
+		by = figures({"from_date": "1901-01-01", "to_date": "1901-12-31"})
+		for figure in ("Participants entered", "Settlements into vacant units", "Referrals by status"):
+			self.assertEqual(by[figure]["total"], 0, figure)
+		self.assertEqual(by["Participants entered per 1,000 residents"]["total"], 0.0)
+
 	def test_area_filter_keeps_its_districts(self):
 		only = execute({**PERIOD, "programme_area": "Grünau"})
 		self.assertEqual([c["label"] for c in only[0]][2:-1], ["Grünau"])
