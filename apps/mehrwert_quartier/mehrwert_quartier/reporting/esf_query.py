@@ -8,6 +8,7 @@ import frappe
 from frappe.query_builder import Case, Interval
 from frappe.query_builder.functions import Cast, Coalesce, Count, Max, NullIf, Sum, Trim
 from pypika.terms import LiteralValue, Term
+from pypika.utils import format_alias_sql
 
 from mehrwert_quartier.rules import esf_indicators as esf
 
@@ -19,8 +20,10 @@ class TimestampDiff(Term):
 		super().__init__()
 		self.start, self.end = start, end
 
-	def get_sql(self, **kwargs):
-		return f"TIMESTAMPDIFF(YEAR,{self.start.get_sql(**kwargs)},{self.end.get_sql(**kwargs)})"
+	def get_sql(self, with_alias: bool = False, **kwargs):
+		sql = f"TIMESTAMPDIFF(YEAR,{self.start.get_sql(**kwargs)},{self.end.get_sql(**kwargs)})"
+		# with its alias when selected (the worklist's age as detail was read back under no name)
+		return format_alias_sql(sql, self.alias, **kwargs) if with_alias else sql
 
 
 def criterion(cond, table, params: dict):
