@@ -52,11 +52,23 @@ mq_custom_fields = [
 	"mehrwert_quartier.qs_wirtschaft.map_fields.get_custom_fields",
 ]
 
-# QS Wirtschaft: carry the programme fields along ERPNext's CRM conversions; restricted support cases
+# QS Wirtschaft: carry the programme fields along ERPNext's CRM conversions; the headcount of a business is a
+# whole number or blank (unknown); restricted support cases
+_HEADCOUNT = "mehrwert_quartier.qs_wirtschaft.crm.validate_business"
 doc_events = {
-	"Prospect": {"before_save": "mehrwert_quartier.qs_wirtschaft.crm.prospect_before_save"},
-	"Customer": {"before_insert": "mehrwert_quartier.qs_wirtschaft.crm.customer_before_insert"},
-	"Opportunity": {"before_save": "mehrwert_quartier.qs_wirtschaft.crm.opportunity_before_save"},
+	"Lead": {"validate": _HEADCOUNT},
+	"Prospect": {
+		"before_save": "mehrwert_quartier.qs_wirtschaft.crm.prospect_before_save",
+		"validate": _HEADCOUNT,
+	},
+	"Customer": {
+		"before_insert": "mehrwert_quartier.qs_wirtschaft.crm.customer_before_insert",
+		"validate": _HEADCOUNT,
+	},
+	"Opportunity": {
+		"before_save": "mehrwert_quartier.qs_wirtschaft.crm.opportunity_before_save",
+		"validate": _HEADCOUNT,
+	},
 }
 permission_query_conditions = {
 	"Enterprise Support Case": "mehrwert_quartier.qs_wirtschaft.permissions.case_query_conditions",
@@ -229,12 +241,8 @@ doc_events.setdefault("User", {})["validate"] = "mehrwert_quartier.setup.workspa
 # Neighbourhood economy analysis (issue 18, docs/qs-wirtschaft.md): its demo data after the events
 mq_demo_generators.append("mehrwert_quartier.demo.analysis.make_analysis_data")
 # Map (issue 18, maps.py): businesses, commercial units and events in the list's Map view, pinned in the form
-doc_events.update(
-	{
-		doctype: {**doc_events.get(doctype, {}), "validate": "mehrwert_quartier.maps.validate_location"}
-		for doctype in ("Lead", "Prospect", "Customer")
-	}
-)
+for _doctype in ("Lead", "Prospect", "Customer"):  # after the headcount check, not instead of it
+	doc_events[_doctype]["validate"] = [_HEADCOUNT, "mehrwert_quartier.maps.validate_location"]
 doctype_list_js = {doctype: "public/js/business_map_list.js" for doctype in ("Lead", "Prospect", "Customer")}
 boot_session = "mehrwert_quartier.maps.boot_session"
 mq_demo_generators.append("mehrwert_quartier.demo.maps.set_locations")

@@ -71,3 +71,54 @@ def test_likely_pairs_scores_a_block_as_the_intake_rule_does():
 	]
 	pairs = [(a["name"], b["name"], m.score) for a, b, m in likely_pairs(block)]
 	assert pairs == [("A", "B", duplicate_score(block[0], block[1]).score)]
+
+
+def test_blocks_scored_at_once_find_exactly_the_pairs_the_rule_finds_one_by_one():
+	"""The worklist computes every pair's name similarity in one call and scores only the pairs that could
+	reach the threshold: the result must be the rule's, pair by pair (typos, umlauts, swapped days, other
+	postcodes, names that barely pass or fail)."""
+	import random
+	from datetime import date
+	from itertools import combinations
+
+	from mehrwert_quartier.demo.people import make_people
+	from mehrwert_quartier.rules.duplicates import LIKELY, duplicate_score, likely_pairs_in_blocks
+
+	rng = random.Random(13)
+	people = make_people(random.Random(2026), 400)
+
+	def typo(text: str) -> str:
+		i = rng.randrange(len(text))
+		return text[:i] + rng.choice("aeiouäöüßkrst- ") + text[i + 1 :]
+
+	blocks = []
+	for k in range(600):
+		base = rng.choice(people)
+		born = date(1970 + rng.randrange(30), rng.randint(1, 12), rng.randint(1, 12))
+		block = []
+		for j in range(rng.randint(2, 5)):
+			other = rng.choice(people)
+			first = typo(base.first_name) if rng.random() < 0.6 else other.first_name
+			last = typo(base.last_name) if rng.random() < 0.6 else other.last_name
+			day = born if rng.random() < 0.7 else date(born.year, born.day, born.month)
+			postcode = rng.choice(["04315", "04317", None])
+			block.append(
+				{
+					"name": f"P{k}-{j}",
+					"first_name": first,
+					"last_name": last,
+					"date_of_birth": day,
+					"postcode": postcode,
+				}
+			)
+		blocks.append(block)
+	one_by_one = [
+		(a["name"], b["name"], duplicate_score(a, b).score)
+		for block in blocks
+		for a, b in combinations(block, 2)
+		if duplicate_score(a, b).score >= LIKELY
+	]
+	at_once = [(a["name"], b["name"], m.score) for a, b, m in likely_pairs_in_blocks(blocks)]
+	assert at_once == one_by_one
+	assert 50 < len(at_once) < sum(len(b) * (len(b) - 1) // 2 for b in blocks)  # both kinds of pairs occur
+	assert list(likely_pairs_in_blocks([])) == []

@@ -46,6 +46,14 @@ def test_a_participant_becomes_one_coded_row():
 	assert "vorname" not in HEADERS and "first_name" not in HEADERS
 
 
+def test_an_anonymised_participant_keeps_its_age_at_entry_in_the_export():
+	anonymised = {"entry_date": date(2026, 3, 1), "date_of_birth": None, "anonymised": 1, "age_at_entry": 17}
+	assert dict(zip(HEADERS, export_row(anonymised, "P1"), strict=True))["alter_bei_eintritt"] == 17
+	# without anonymisation a stored age without a date of birth is the Int column's 0 for unknown
+	unknown = {"entry_date": date(2026, 3, 1), "date_of_birth": None, "age_at_entry": 0}
+	assert dict(zip(HEADERS, export_row(unknown, "P1"), strict=True))["alter_bei_eintritt"] is None
+
+
 def test_every_select_option_has_a_distinct_code():
 	for field, codes in CODES.items():
 		named = {k: v for k, v in codes.items() if k}

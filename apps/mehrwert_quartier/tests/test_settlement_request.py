@@ -1,9 +1,16 @@
 """Workflow steps of a settlement request and what they do to the chosen commercial unit."""
 
+from datetime import date
+
 import pytest
 
 from mehrwert_quartier.rules import RuleError
-from mehrwert_quartier.rules.settlement_request import check_settled_business, check_step, unit_change
+from mehrwert_quartier.rules.settlement_request import (
+	check_settled_business,
+	check_step,
+	settlement_date,
+	unit_change,
+)
 
 
 def test_reserving_and_settling_need_a_free_unit():
@@ -39,3 +46,17 @@ def test_only_a_customer_settles():
 )
 def test_unit_change(status, previous, unit_status):
 	assert unit_change(status, previous) == unit_status
+
+
+def test_the_settlement_date_is_today_when_the_request_settles_and_stays_editable():
+	today = date(2026, 12, 2)
+	assert settlement_date("Settled", None, today) == today
+	assert settlement_date("Settled", date(2026, 11, 15), today) == date(2026, 11, 15)  # corrected by hand
+	assert settlement_date("Reserved", date(2026, 11, 15), today) is None  # not settled: no date
+	assert settlement_date("Open", None, today) is None
+
+
+def test_a_settlement_date_in_the_future_is_refused():
+	with pytest.raises(RuleError, match="future") as e:
+		settlement_date("Settled", date(2026, 12, 3), date(2026, 12, 2))
+	assert e.value.params == {"settled_on": "2026-12-03"}

@@ -77,7 +77,7 @@ def make_businesses(rng: random.Random) -> int:
 			"mq_programme_area": area,
 			"mq_business_type": business_type,
 			"mq_sector": sections[section],
-			"mq_employees": rng.choice([0, 0, 1, 2, 3, 5, 8, 12]),
+			"mq_employees": rng.choice([None, 1, 1, 2, 3, 5, 8, 12]),  # None: not known yet
 			"mq_founding_year": rng.randint(1992, 2015),
 			"mq_languages": languages,
 			"mq_lwb_tenant": int(rng.random() < 0.3),

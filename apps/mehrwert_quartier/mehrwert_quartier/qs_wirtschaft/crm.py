@@ -9,6 +9,9 @@ import frappe
 
 from mehrwert_quartier.qs_wirtschaft.crm_fields import DATA_FIELDS
 from mehrwert_quartier.qs_wirtschaft.map_fields import LOCATION_FIELD
+from mehrwert_quartier.rules.headcount import FIELD as HEADCOUNT
+from mehrwert_quartier.rules.headcount import normalised_headcount
+from mehrwert_quartier.validation import rule_check
 
 PARTY_DOCTYPES = ("Lead", "Prospect", "Customer")
 # a business keeps its place on the map (an opportunity has none)
@@ -40,3 +43,9 @@ def customer_before_insert(doc, method=None) -> None:
 def opportunity_before_save(doc, method=None) -> None:
 	"""An opportunity takes the programme data of its party where it has none of its own."""
 	fill_from(doc, doc.get("opportunity_from"), doc.get("party_name"))
+
+
+def validate_business(doc, method=None) -> None:
+	"""The headcount is a whole number or blank (unknown), stored as text (rules/headcount.py)."""
+	with rule_check("Invalid Number of Employees"):
+		doc.set(HEADCOUNT, normalised_headcount(doc.get(HEADCOUNT)))

@@ -76,7 +76,15 @@ FIELDS: list[dict] = [
 		"in_standard_filter": 1,
 	},
 	{"fieldname": "mq_column_break", "fieldtype": "Column Break"},
-	{"fieldname": "mq_employees", "fieldtype": "Int", "label": "Employees", "non_negative": 1},
+	# text, not Int: an Int is NOT NULL DEFAULT 0 in Frappe and an unknown headcount would read back as 0
+	# (a micro enterprise in EECO19); rules/headcount.py checks and normalises it
+	{
+		"fieldname": "mq_employees",
+		"fieldtype": "Data",
+		"label": "Employees",
+		"non_negative": 0,
+		"description": "Staff headcount, owners included; leave blank while unknown",
+	},
 	{"fieldname": "mq_founding_year", "fieldtype": "Int", "label": "Founding Year"},
 	{
 		"fieldname": "mq_languages",

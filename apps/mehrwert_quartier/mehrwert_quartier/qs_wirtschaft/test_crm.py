@@ -11,7 +11,7 @@ PROGRAMME = {
 	"mq_programme_area": "Leipziger Osten",
 	"mq_sector": "I - Accommodation and food service activities",
 	"mq_business_type": "Gastronomy",
-	"mq_employees": 4,
+	"mq_employees": "4",  # text: blank stays unknown (rules/headcount.py)
 	"mq_founding_year": 2009,
 	"mq_languages": "Deutsch, Türkisch",
 	"mq_lwb_tenant": 1,
@@ -76,7 +76,7 @@ class TestCrmExtension(FrappeTestCase):
 			}
 		).insert(ignore_permissions=True)
 		self.assertEqual(opportunity.mq_programme_area, "Leipziger Osten")
-		self.assertEqual(opportunity.mq_employees, 7)
+		self.assertEqual(opportunity.mq_employees, "7")
 
 	def test_restricted_flag_only_for_business_coach_and_project_lead(self):
 		lead = make_lead(**PROGRAMME)

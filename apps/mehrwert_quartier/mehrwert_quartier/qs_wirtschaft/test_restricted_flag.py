@@ -71,7 +71,7 @@ class TestRestrictedFlagVisibility(FrappeTestCase):
 	def test_every_read_path_hides_the_flag_from_a_sales_user_and_shows_it_to_a_coach(self):
 		for read in (self.get_list, self.report_view, self.rest_api):
 			hidden = self.as_user(self.sales_user, read)
-			self.assertEqual(hidden.get("mq_employees"), 3, read.__name__)
+			self.assertEqual(hidden.get("mq_employees"), "3", read.__name__)
 			self.assertFalse(hidden.get(FIELD), read.__name__)
 			shown = self.as_user(self.coach, read)
 			self.assertEqual(shown.get(FIELD), 1, read.__name__)

@@ -6,8 +6,9 @@ names behind one figure with the same criterion.
 
 import frappe
 from frappe.query_builder import Case, Interval
-from frappe.query_builder.functions import Coalesce, Count, Max, Sum
+from frappe.query_builder.functions import Cast, Coalesce, Count, Max, NullIf, Sum, Trim
 from pypika.terms import LiteralValue, Term
+from pypika.utils import format_alias_sql
 
 from mehrwert_quartier.rules import esf_indicators as esf
 
@@ -19,8 +20,10 @@ class TimestampDiff(Term):
 		super().__init__()
 		self.start, self.end = start, end
 
-	def get_sql(self, **kwargs):
-		return f"TIMESTAMPDIFF(YEAR,{self.start.get_sql(**kwargs)},{self.end.get_sql(**kwargs)})"
+	def get_sql(self, with_alias: bool = False, **kwargs):
+		sql = f"TIMESTAMPDIFF(YEAR,{self.start.get_sql(**kwargs)},{self.end.get_sql(**kwargs)})"
+		# with its alias when selected (the worklist's age as detail was read back under no name)
+		return format_alias_sql(sql, self.alias, **kwargs) if with_alias else sql
 
 
 def criterion(cond, table, params: dict):
@@ -142,7 +145,7 @@ def supported_query(params: dict, period: bool, area: str | None):
 	employees = Case()
 	business_type = Case()
 	for table, doctype in ((lead, "Lead"), (prospect, "Prospect"), (customer, "Customer")):
-		employees = employees.when(case.business_doctype == doctype, table.mq_employees)
+		employees = employees.when(case.business_doctype == doctype, headcount(table.mq_employees))
 		business_type = business_type.when(case.business_doctype == doctype, table.mq_business_type)
 	query = (
 		frappe.qb.from_(case)
@@ -178,6 +181,11 @@ def supported_enterprises(params: dict, period: bool, area: str | None) -> list[
 		for row in rows
 		if esf.is_supported_enterprise(None, row.business_type)
 	]
+
+
+def headcount(field):
+	"""The headcount, stored as text (blank: unknown), as a number; NULL stays NULL (``rules/headcount.py``)."""
+	return Cast(NullIf(Trim(field), ""), "SIGNED")
 
 
 UNKNOWN_HEADCOUNT, NOT_SME = "Headcount unknown", "Not an SME (250 employees or more)"

@@ -13,7 +13,7 @@ from frappe.utils import getdate, today
 
 from mehrwert_quartier.data_protection import access_log
 from mehrwert_quartier.partner_exchange.xlsx import write_rows
-from mehrwert_quartier.rules.esf_export import FIELDS, HEADERS, csv_cell, export_row
+from mehrwert_quartier.rules.esf_export import HEADERS, READ_FIELDS, csv_cell, export_row
 from mehrwert_quartier.rules.esf_indicators import last_31_december
 
 FORMATS = ("xlsx", "csv")
@@ -26,7 +26,9 @@ def check_allowed(user: str | None = None) -> None:
 		frappe.throw(_("You may not export participants"), frappe.PermissionError)
 	meta = frappe.get_meta("Participant")
 	allowed_levels = set(meta.get_permlevel_access("read", user=user))
-	hidden = [f for f in FIELDS if meta.get_field(f) and meta.get_field(f).permlevel not in allowed_levels]
+	hidden = [
+		f for f in READ_FIELDS if meta.get_field(f) and meta.get_field(f).permlevel not in allowed_levels
+	]
 	if hidden:
 		frappe.throw(
 			_("You may not read these fields of the export: {0}").format(", ".join(hidden)),
@@ -38,7 +40,7 @@ def export_rows(cut_off, programme_area: str | None = None) -> list[list]:
 	p = frappe.qb.DocType("Participant")
 	query = (
 		frappe.qb.from_(p)
-		.select(*(p[f] for f in FIELDS))
+		.select(*(p[f] for f in READ_FIELDS))
 		.where(p.entry_date.isnotnull() & (p.entry_date <= cut_off))
 		.orderby(p.entry_date)
 		.orderby(p.name)

@@ -33,6 +33,20 @@ class TestFunderExport(FrappeTestCase):
 		self.assertEqual((mine["geschlecht"], mine["behinderung"], mine["minderheit"]), ("m", 9, 1))
 		self.assertEqual(mine["monate_arbeitslos"], 14)
 
+	def test_an_anonymised_participant_is_exported_with_its_age_at_entry(self):
+		from mehrwert_quartier.data_protection.anonymise import anonymise_participant
+
+		young = make_participant(date_of_birth="2009-05-01", entry_date="2026-03-02")
+		anonymise_participant(young.name)
+		download("xlsx", CUT_OFF)
+		sheet = openpyxl.load_workbook(io.BytesIO(frappe.response.filecontent)).active
+		row = dict(
+			zip(
+				HEADERS, next(r for r in sheet.iter_rows(values_only=True) if r[1] == young.name), strict=True
+			)
+		)
+		self.assertEqual((row["geburtsdatum"], row["alter_bei_eintritt"]), (None, 16))
+
 	def test_csv_is_semicolon_separated_utf8(self):
 		download("csv", CUT_OFF)
 		text = frappe.response.filecontent.decode("utf-8-sig")

@@ -1,11 +1,14 @@
 """Duplicate check at intake: fuzzy match on name, date of birth and postcode."""
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import combinations
 
 from rapidfuzz import fuzz
+from rapidfuzz.process import cpdist
 
 GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 LIKELY = 80
@@ -70,11 +73,45 @@ def likely_duplicates(new: dict, candidates: list[dict], threshold: int = LIKELY
 
 
 def likely_pairs(records: list[dict], threshold: int = LIKELY):
-	"""(a, b, match) for every pair of ``records`` the intake rule finds likely the same person; names are
-	normalised once per record (the data-quality worklist scores whole blocks of records)."""
-	named = [(r, normalise_name(r.get("first_name"), r.get("last_name"))) for r in records]
-	for i, (a, a_name) in enumerate(named):
-		for b, b_name in named[i + 1 :]:
-			match = _score(a_name, b_name, a, b)
-			if match.score >= threshold:
-				yield a, b, match
+	"""(a, b, match) for every pair of ``records`` the intake rule finds likely the same person."""
+	return likely_pairs_in_blocks([records], threshold)
+
+
+# the most the date of birth (30) and the postcode (10) add to the name's share of the score
+_OTHER_POINTS = 40
+
+
+def similarity_floor(threshold: int) -> float:
+	"""The name similarity below which no pair can reach ``threshold`` (one point below, against rounding)."""
+	return max(0.0, (threshold - _OTHER_POINTS - 0.5) / 0.6 - 1)
+
+
+def likely_pairs_in_blocks(blocks: Iterable[list[dict]], threshold: int = LIKELY):
+	"""(a, b, match) for every pair within each block that the intake rule finds likely the same person.
+
+	The data-quality worklist scores thousands of blocks (records sharing a date of birth): names are
+	normalised once per record, the name similarity of every pair is computed in one call of rapidfuzz
+	(``cpdist``, in C), and only the few pairs whose similarity could reach the threshold are scored by the
+	rule itself (``_score``), so the result is the rule's, pair by pair.
+	"""
+	left, right = [], []
+	for block in blocks:
+		named = [(r, normalise_name(r.get("first_name"), r.get("last_name"))) for r in block]
+		for a, b in combinations(named, 2):
+			left.append(a)
+			right.append(b)
+	if not left:
+		return
+	floor = similarity_floor(threshold)
+	similarities = cpdist(
+		[name for _r, name in left],
+		[name for _r, name in right],
+		scorer=fuzz.token_sort_ratio,
+		score_cutoff=floor,
+	)
+	for (a, a_name), (b, b_name), similarity in zip(left, right, similarities.tolist(), strict=True):
+		if similarity < floor:
+			continue  # below the floor even a shared birthday and postcode cannot lift it to the threshold
+		match = _score(a_name, b_name, a, b)
+		if match.score >= threshold:
+			yield a, b, match

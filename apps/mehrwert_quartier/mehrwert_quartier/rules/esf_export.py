@@ -75,6 +75,8 @@ COLUMNS: list[tuple[str, str, str]] = [
 ]
 DERIVED = {"project", "age_at_entry"}
 FIELDS = [field for _header, field, _kind in COLUMNS if field not in DERIVED]
+# read besides: an anonymised participant has no date of birth, only the age at entry kept for the indicators
+READ_FIELDS = [*FIELDS, "anonymised", "age_at_entry"]
 HEADERS = [header for header, _field, _kind in COLUMNS]
 
 
@@ -85,6 +87,16 @@ def code_of(field: str, value):
 	return None if value in (None, "") else value
 
 
+def age_of(record: Mapping) -> int | None:
+	"""Age in whole years on the entry date; an anonymised participant keeps only its age at entry (the ESF
+	report counts it by that as well). Elsewhere a stored age without a date of birth is no age: the Int
+	column holds 0 for unknown."""
+	age = age_at(record.get("date_of_birth"), record.get("entry_date"))
+	if age is None and record.get("anonymised"):
+		age = record.get("age_at_entry")
+	return age
+
+
 def export_row(record: Mapping, project: str) -> list:
 	"""One participant as the row of the export."""
 	row = []
@@ -92,7 +104,7 @@ def export_row(record: Mapping, project: str) -> list:
 		if field == "project":
 			value = project
 		elif field == "age_at_entry":
-			value = age_at(record.get("date_of_birth"), record.get("entry_date"))
+			value = age_of(record)
 		elif kind == "code":
 			value = code_of(field, record.get(field))
 		elif kind == "flag":

@@ -1,5 +1,7 @@
 """Settlement requests (Ansiedlungsanfragen): what a workflow step needs and does to the chosen unit."""
 
+from datetime import date
+
 from mehrwert_quartier.rules import RuleError
 from mehrwert_quartier.rules.settlement import AVAILABLE
 
@@ -39,3 +41,17 @@ def unit_change(status: str, previous: str | None) -> str | None:
 	if status == "Withdrawn" and previous == "Reserved":
 		return "Vacant"  # the reservation is released
 	return None
+
+
+def settlement_date(status: str | None, settled_on: date | None, today: date) -> date | None:
+	"""The day a request settled (the activity report counts settlements by it): today when the request
+	becomes Settled without a day given, editable afterwards, never in the future; blank before it settles."""
+	if status != "Settled":
+		return None
+	if settled_on is None:
+		return today
+	if settled_on > today:
+		raise RuleError(
+			"The settlement date {settled_on} lies in the future", settled_on=settled_on.isoformat()
+		)
+	return settled_on

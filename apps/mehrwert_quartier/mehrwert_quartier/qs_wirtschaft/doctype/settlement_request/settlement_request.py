@@ -3,11 +3,17 @@
 
 import frappe
 from frappe.model.document import Document
+from frappe.utils import getdate
 
 from mehrwert_quartier.qs_wirtschaft.business import business_details
 from mehrwert_quartier.rules.settlement import SettlementRequest as Wish
 from mehrwert_quartier.rules.settlement import check_request
-from mehrwert_quartier.rules.settlement_request import check_settled_business, check_step, unit_change
+from mehrwert_quartier.rules.settlement_request import (
+	check_settled_business,
+	check_step,
+	settlement_date,
+	unit_change,
+)
 from mehrwert_quartier.validation import rule_check
 
 
@@ -16,6 +22,7 @@ class SettlementRequest(Document):
 		self.set_business_details()
 		self.check_wish()
 		self.check_step()
+		self.set_settlement_date()
 
 	def on_update(self):
 		self.update_unit()
@@ -43,6 +50,11 @@ class SettlementRequest(Document):
 		with rule_check("Settlement Request"):
 			check_step(self.status, self.previous_status, self.commercial_unit, unit_status)
 			check_settled_business(self.status, self.business_doctype)
+
+	def set_settlement_date(self):
+		settled_on = getdate(self.settled_on) if self.settled_on else None
+		with rule_check("Settlement Request"):
+			self.settled_on = settlement_date(self.status, settled_on, getdate())
 
 	def update_unit(self):
 		"""Reserved reserves the chosen unit, Settled lets it to the business, Withdrawn releases it."""

@@ -70,8 +70,23 @@ class TestSettlementRequest(FrappeTestCase):
 		self.assertEqual(request.status, "Reserved")
 		self.assertEqual(self.unit_state(), ("Reserved", None))
 		self.assertNotIn(self.unit.name, [r["name"] for r in rank_for_request(40, 80)])
-		self.assertEqual(self.step(request, "Settle", coach).status, "Settled")
+		settled = self.step(request, "Settle", coach)
+		self.assertEqual(settled.status, "Settled")
 		self.assertEqual(self.unit_state(), ("Let", self.customer.name))
+		self.assertEqual(str(settled.settled_on), frappe.utils.today())
+
+	def test_the_settlement_date_is_set_on_settling_and_can_be_corrected(self):
+		request = self.step(self.reserve(make_request(self.customer)), "Settle")
+		request.settled_on = "2026-01-15"
+		request.save(ignore_permissions=True)
+		self.assertEqual(
+			str(frappe.db.get_value("Settlement Request", request.name, "settled_on")), "2026-01-15"
+		)
+		request.settled_on = frappe.utils.add_days(frappe.utils.today(), 1)
+		with self.assertRaises(frappe.ValidationError):
+			request.save(ignore_permissions=True)
+		open_request = make_request(make_customer(), settled_on="2026-01-15")
+		self.assertIsNone(open_request.settled_on)  # only a settled request has a settlement date
 
 	def test_project_lead_withdraws_and_the_reservation_is_released(self):
 		lead = make_user("Project Lead")

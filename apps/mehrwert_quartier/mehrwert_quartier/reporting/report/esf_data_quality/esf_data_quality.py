@@ -7,20 +7,19 @@ among records whose dates of birth are equal or swapped (the intake rule needs t
 and scored with the intake rule. One click assigns a ToDo to the responsible counsellor.
 """
 
-from collections import defaultdict
 from datetime import date
 
 import frappe
 from frappe import _
 from frappe.query_builder import Case, Interval
-from frappe.query_builder.functions import Count
+from frappe.query_builder.functions import Concat_ws, Count, IfNull
 from frappe.utils import getdate, today
-from pypika.terms import CustomFunction
+from pypika.terms import CustomFunction, Function, ValueWrapper
 
 from mehrwert_quartier.data_protection.restriction import sees_restricted
 from mehrwert_quartier.reporting.esf_query import TimestampDiff
 from mehrwert_quartier.rules.data_quality import ADULT_AGE, DUE_DAYS, ISSUES
-from mehrwert_quartier.rules.duplicates import likely_pairs
+from mehrwert_quartier.rules.duplicates import likely_pairs_in_blocks
 
 REPORT = "ESF Data Quality"
 Year, Month, Day = (CustomFunction(f, ["d"]) for f in ("YEAR", "MONTH", "DAY"))
@@ -114,28 +113,32 @@ def simple_checks(filters, as_of: date) -> dict[str, list[dict]]:
 	for i, (condition, _detail, _day) in enumerate(checks.values()):
 		term = Case().when(condition, 1 << i).else_(0)
 		bits = term if bits is None else bits + term
-	values = [
-		term.as_(f"{kind}_{code}")
-		for code, (_c, detail, day) in checks.items()
-		for kind, term in (("detail", detail), ("day", day))
-		if term is not None
-	]
+	# a detail or date only where its check holds: most are NULL, which the driver reads for nothing
+	values, columns = [], []
+	for code, (condition, detail, day) in checks.items():
+		for kind, term in (("detail", detail), ("day", day)):
+			if term is not None:
+				values.append(Case().when(condition, term))
+				columns.append((code, kind))
 	any_issue = None
 	for condition, _detail, _day in checks.values():
 		any_issue = condition if any_issue is None else any_issue | condition
-	rows = (
-		query.left_join(area)
-		.on(area.postcode == p.postcode)
-		.select(bits.as_("bits"), *values)
-		.where(any_issue)
-		.run(as_dict=True)
-	)
+	# plain tuples: a dict per row costs more than the query
+	rows = query.left_join(area).on(area.postcode == p.postcode).select(bits, *values).where(any_issue).run()
+	width = len(PERSON)
+	position = {column: width + 1 + i for i, column in enumerate(columns)}
 	found: dict[str, list[dict]] = {code: [] for code in checks}
 	for row in rows:
+		bits_of_row = row[width]
 		for i, code in enumerate(checks):
-			if row.bits & (1 << i):
+			if bits_of_row & (1 << i):
+				detail, day = position.get((code, "detail")), position.get((code, "day"))
 				found[code].append(
-					{**row, "detail": row.get(f"detail_{code}"), "day": row.get(f"day_{code}")}
+					{
+						**dict(zip(PERSON, row[:width], strict=True)),
+						"detail": None if detail is None else row[detail],
+						"day": None if day is None else row[day],
+					}
 				)
 	return found
 
@@ -146,8 +149,46 @@ def birthday_key(p) -> tuple:
 	return Year(born), Least(Month(born), Day(born)), Greatest(Month(born), Day(born))
 
 
+FIELD_SEP, RECORD_SEP = "\x1f", "\x1e"  # ASCII unit and record separators: no name holds them
+MEMBER = ("name", "first_name", "last_name", "postcode", "date_of_birth")
+
+
+class GroupConcat(Function):
+	"""MariaDB ``GROUP_CONCAT(term SEPARATOR sep)``."""
+
+	def __init__(self, term, separator: str):
+		super().__init__("GROUP_CONCAT", term)
+		self.separator = separator
+
+	def get_special_params_sql(self, **kwargs):
+		return f"SEPARATOR {ValueWrapper(self.separator).get_sql(**kwargs)}"
+
+
 def likely_duplicates(filters, as_of):
-	"""Pairs scored by the intake rule among records sharing a (possibly swapped) date of birth."""
+	"""Pairs scored by the intake rule among records sharing a (possibly swapped) date of birth.
+
+	The database forms the blocks and sends one row per block with its members packed in one text: reading
+	rows is what costs (the Python driver decodes them column by column), and a block has about three
+	members. The name similarity of all pairs is computed in one call (``likely_pairs_in_blocks``).
+	"""
+	pairs = [
+		(a["name"], b["name"], m.score) for a, b, m in likely_pairs_in_blocks(date_of_birth_blocks(filters))
+	]
+	if not pairs:
+		return []
+	# the person's columns only for the few records found
+	p = frappe.qb.DocType("Participant")
+	names = {name for a, b, _score in pairs for name in (a, b)}
+	people = {r.name: r for r in base(filters)[1].where(p.name.isin(list(names))).run(as_dict=True)}
+	found = []
+	for a, b, score in pairs:
+		found.append({**people[a], "detail": f"{b} ({score})"})
+		found.append({**people[b], "detail": f"{a} ({score})"})
+	return found
+
+
+def date_of_birth_blocks(filters) -> list[list[dict]]:
+	"""The records (name, names, postcode, date of birth) of each date-of-birth block of two or more."""
 	p, query = base(filters, person=False)
 	inner = frappe.qb.DocType("Participant")
 	year, low, high = birthday_key(inner)
@@ -159,26 +200,44 @@ def likely_duplicates(filters, as_of):
 		.having(Count("*") > 1)
 	).as_("shared")
 	p_year, p_low, p_high = birthday_key(p)
+	packed = Concat_ws(FIELD_SEP, *(IfNull(p[field], "") for field in MEMBER))
 	rows = (
 		query.join(shared)
 		.on((p_year == shared.y) & (p_low == shared.a) & (p_high == shared.b))
-		.select(p.name, p.first_name, p.last_name, p.date_of_birth, p.postcode, shared.y, shared.a, shared.b)
-		.run(as_dict=True)
+		.select(shared.y, shared.a, shared.b, Count("*"), GroupConcat(packed, RECORD_SEP))
+		.groupby(shared.y, shared.a, shared.b)
+		.run()
 	)
-	blocks = defaultdict(list)
-	for row in rows:
-		blocks[(row.y, row.a, row.b)].append(row)
-	pairs = [(a.name, b.name, m.score) for block in blocks.values() for a, b, m in likely_pairs(block)]
-	if not pairs:
-		return []
-	# the person's columns only for the few records found
-	names = {name for a, b, _score in pairs for name in (a, b)}
-	people = {r.name: r for r in base(filters)[1].where(p.name.isin(list(names))).run(as_dict=True)}
-	found = []
-	for a, b, score in pairs:
-		found.append({**people[a], "detail": f"{b} ({score})"})
-		found.append({**people[b], "detail": f"{a} ({score})"})
-	return found
+	blocks = []
+	for y, a, b, count, members in rows:
+		records = unpack(members, count)
+		if records is None:  # cut off at group_concat_max_len, or a separator in a name: row by row
+			key = (p_year == y) & (p_low == a) & (p_high == b)
+			records = (
+				base(filters, person=False)[1].select(*(p[f] for f in MEMBER)).where(key).run(as_dict=True)
+			)
+		blocks.append(records)
+	return blocks
+
+
+def unpack(members: str | None, count: int) -> list[dict] | None:
+	"""The members of one block from its packed text; ``None`` when it cannot be read back whole."""
+	records = [record.split(FIELD_SEP) for record in (members or "").split(RECORD_SEP)]
+	if len(records) != count or any(len(values) != len(MEMBER) for values in records):
+		return None
+	try:
+		return [
+			{
+				"name": name,
+				"first_name": first or None,
+				"last_name": last or None,
+				"postcode": postcode or None,
+				"date_of_birth": date.fromisoformat(born),
+			}
+			for name, first, last, postcode, born in records
+		]
+	except ValueError:
+		return None
 
 
 def summary(rows: list[dict]) -> list[dict]:

@@ -50,6 +50,9 @@ class TestEsfDataQuality(FrappeTestCase):
 		found = issues_by_participant(execute({"responsible_counsellor": self.counsellor})[1])
 		self.assertIn("entry_missing", found[self.incomplete.name])
 		self.assertIn("under_18", found[self.young.name])
+		rows = execute({"responsible_counsellor": self.counsellor, "issue": "under_18"})[1]
+		age = next(r["detail"] for r in rows if r["participant"] == self.young.name)
+		self.assertEqual(int(age), 16)  # the age at entry as the detail (it was read back under no name)
 		self.assertIn("outside_area", found[self.outside.name])
 		self.assertIn("exit_missing", found[self.leaver.name])
 		self.assertIn("follow_up_overdue", found[self.overdue.name])
@@ -74,6 +77,18 @@ class TestEsfDataQuality(FrappeTestCase):
 			got = found.get(record.name, set()) - {"likely_duplicate"}
 			self.assertEqual(got, expected, record.name)
 		self.assertEqual(execute({})[4][1]["value"], len(rows))
+
+	def test_blocks_longer_than_the_database_packs_are_read_row_by_row(self):
+		"""One row per date-of-birth block packs its members in one text, cut off at group_concat_max_len."""
+		everyone = issues_by_participant(execute({"issue": "likely_duplicate"})[1])
+		limit = frappe.db.sql("select @@session.group_concat_max_len")[0][0]
+		frappe.db.sql("set session group_concat_max_len = 4")
+		try:
+			cut_off = issues_by_participant(execute({"issue": "likely_duplicate"})[1])
+		finally:
+			frappe.db.sql("set session group_concat_max_len = %s", limit)
+		self.assertEqual(cut_off, everyone)
+		self.assertIn(self.twin.name, cut_off)
 
 	def test_one_click_assigns_one_todo_to_the_responsible_counsellor(self):
 		first = assign_todo(self.incomplete.name, "entry_missing")

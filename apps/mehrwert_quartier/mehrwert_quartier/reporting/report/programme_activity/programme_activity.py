@@ -15,10 +15,11 @@ from frappe.query_builder import Case
 from frappe.query_builder.functions import Coalesce, Concat, Count, Date, Sum
 from frappe.utils import getdate
 
-from mehrwert_quartier.rules.activity import per_thousand
+from mehrwert_quartier.rules.activity import per_thousand, total_residents
 
 TOTAL = "__total__"
 NO_AREA = "__none__"
+NOTHING = [("", {})]  # a figure without records is a row of zeros, not missing from the report
 
 
 def execute(filters: dict | None = None):
@@ -40,7 +41,7 @@ def execute(filters: dict | None = None):
 					row(_(section), _(label) + (f": {_(sub_label)}" if sub_label else ""), values, areas)
 				)
 	rows += reach_rows(rows, areas)
-	return columns(areas), rows
+	return columns(areas), rows, residents_note(areas)
 
 
 def districts(area: str | None) -> list[str]:
@@ -89,7 +90,7 @@ def tally(query, area_term, value, key_term=None, areas=None, distinct_total=Non
 		for record in totals.run(as_dict=True):
 			key = (record.get("k") or "not recorded") if key_term is not None else ""
 			result[key][TOTAL] = float(record.v or 0)
-	return sorted(result.items(), key=lambda item: str(item[0]))
+	return sorted(result.items(), key=lambda item: str(item[0])) or NOTHING
 
 
 def scope(ctx) -> list[str] | None:
@@ -142,8 +143,8 @@ def consultation_figures(ctx) -> dict[str, list[tuple]]:
 			for column in (area, TOTAL):
 				hours[column] = hours.get(column, 0) + float(row.minutes or 0) / 60
 		ctx.consultations = {
-			"type": sorted(by_type.items()),
-			"channel": sorted(by_channel.items()),
+			"type": sorted(by_type.items()) or NOTHING,
+			"channel": sorted(by_channel.items()) or NOTHING,
 			"hours": [("", hours)],
 		}
 	return ctx.consultations
@@ -274,7 +275,7 @@ def cases_by_stage(ctx):
 def settlements(ctx):
 	s = frappe.qb.DocType("Settlement Request")
 	query = frappe.qb.from_(s).where((s.status == "Settled") & s.commercial_unit.isnotnull())
-	query = query.where(Date(s.modified).between(*ctx.period))
+	query = query.where(s.settled_on.between(*ctx.period))
 	return tally(query, s.programme_area, Count("*"), areas=scope(ctx))
 
 
@@ -316,10 +317,20 @@ SECTIONS = [
 
 
 def reach_rows(rows: list[dict], areas: list[str]) -> list[dict]:
-	"""Participants entered and businesses reached per 1,000 residents (blank where residents are unknown)."""
+	"""Participants entered and businesses reached per 1,000 residents (blank where residents are unknown),
+	and the residents each column is divided by."""
 	residents = dict(frappe.get_all("Programme Area", fields=["name", "residents"], as_list=True))
-	total_residents = sum(residents.get(a) or 0 for a in areas) or residents.get(territory_of(areas)) or 0
-	out = []
+	territory = territory_of(areas)
+	covers = bool(territory) and set(areas) == set(districts(territory))
+	total = total_residents({a: residents.get(a) or None for a in areas}, residents.get(territory), covers)
+	out = [
+		{
+			"section": _("Reach"),
+			"figure": _("Residents"),
+			**{area_key(a): residents.get(a) or None for a in areas},
+			"total": total,
+		}
+	]
 	for source, label in (
 		(_("Participants entered"), _("Participants entered per 1,000 residents")),
 		(_("Businesses reached"), _("Businesses reached per 1,000 residents")),
@@ -330,10 +341,21 @@ def reach_rows(rows: list[dict], areas: list[str]) -> list[dict]:
 				"section": _("Reach"),
 				"figure": label,
 				**{area_key(a): per_thousand(base[area_key(a)], residents.get(a)) for a in areas},
-				"total": per_thousand(base["total"], total_residents),
+				"total": per_thousand(base["total"], total),
 			}
 		)
 	return out
+
+
+def residents_note(areas: list[str]) -> str | None:
+	"""Says where the reach stays blank: districts without residents on their Programme Area."""
+	missing = [a for a in areas if not frappe.db.get_value("Programme Area", a, "residents")]
+	if not missing:
+		return None
+	return _(
+		"No residents recorded for {0}: their reach per 1,000 residents stays blank. The programme description"
+		" gives the residents of the whole territory only; enter the districts' figures on their Programme Area."
+	).format(", ".join(missing))
 
 
 def territory_of(areas: list[str]) -> str | None:

@@ -3,7 +3,9 @@ from frappe.tests.utils import FrappeTestCase
 
 from mehrwert_quartier.reporting.report.programme_activity.programme_activity import area_key, execute
 from mehrwert_quartier.tests.factories import (
+	make_commercial_unit,
 	make_consultation,
+	make_customer,
 	make_lead,
 	make_participant,
 	make_support_case,
@@ -68,6 +70,41 @@ class TestProgrammeActivity(FrappeTestCase):
 		reach = by["Participants entered per 1,000 residents"]
 		self.assertEqual(reach[area_key("Grünau")], 0.0)  # 1 / 40,000 * 1,000 rounded to one decimal
 		self.assertIsNone(reach[area_key("Leipziger Osten")])  # residents not recorded
+		# the total: the whole territory's residents (the districts' sum would leave out Leipziger Osten's)
+		entered = by["Participants entered"]["total"]
+		self.assertEqual(reach["total"], round(1000 * entered / 76732, 1))
+		self.assertEqual(by["Residents"]["total"], 76732)
+		self.assertIn("Leipziger Osten", execute(PERIOD)[2])  # the report says whose residents are missing
+		only = {r["figure"]: r for r in execute({**PERIOD, "programme_area": "Leipziger Osten"})[1]}
+		self.assertIsNone(only["Participants entered per 1,000 residents"]["total"])  # never the territory's
+
+	def test_settlements_count_by_their_settlement_date_not_by_the_last_change(self):
+		def settled(settled_on, modified):
+			request = frappe.get_doc(
+				{
+					"doctype": "Settlement Request",
+					"business_doctype": "Customer",
+					"business": make_customer(mq_programme_area="Grünau").name,
+					"use_type": "Retail",
+				}
+			).insert(ignore_permissions=True)
+			values = {
+				"status": "Settled",
+				"commercial_unit": make_commercial_unit().name,
+				"settled_on": settled_on,
+			}
+			frappe.db.set_value("Settlement Request", request.name, {**values, "modified": modified})
+
+		before = figures()["Settlements into vacant units"]["total"]
+		settled("2031-06-01", "2032-02-01 10:00:00")  # settled in the year, edited later
+		settled("2030-12-31", "2031-03-01 10:00:00")  # settled the year before, edited in the year
+		self.assertEqual(figures()["Settlements into vacant units"]["total"] - before, 1)
+
+	def test_a_period_without_records_shows_every_figure_as_zero(self):
+		by = figures({"from_date": "1901-01-01", "to_date": "1901-12-31"})
+		for figure in ("Participants entered", "Settlements into vacant units", "Referrals by status"):
+			self.assertEqual(by[figure]["total"], 0, figure)
+		self.assertEqual(by["Participants entered per 1,000 residents"]["total"], 0.0)
 
 	def test_area_filter_keeps_its_districts(self):
 		only = execute({**PERIOD, "programme_area": "Grünau"})
