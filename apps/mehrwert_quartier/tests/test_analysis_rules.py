@@ -39,6 +39,10 @@ from mehrwert_quartier.rules.analysis import (
 		(250, "250 employees and more"),
 		(None, NOT_RECORDED),
 		(-1, NOT_RECORDED),
+		# the headcount is stored as text; blank is unknown, never "No employees"
+		("12", "10-49 employees"),
+		("0", "No employees"),
+		("", NOT_RECORDED),
 	],
 )
 def test_size_classes_at_their_bounds(employees, label):

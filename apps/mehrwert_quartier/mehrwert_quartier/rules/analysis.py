@@ -65,8 +65,11 @@ INNOVATION_RATINGS = ["0 - None", "1 - Initial", "2 - Developed", "3 - Advanced"
 INNOVATION_MAX = 3 * len(INNOVATION_AREAS)
 
 
-def band_of(value: int | None, bands: list[tuple]) -> str:
-	"""The label of the band a value falls in; NOT_RECORDED for a blank value."""
+def band_of(value: int | str | None, bands: list[tuple]) -> str:
+	"""The label of the band a value falls in; NOT_RECORDED for a blank value. The headcount is stored as
+	text (blank = unknown, rules/headcount.py), so a whole number in text counts as that number."""
+	if isinstance(value, str):
+		value = int(value) if value.strip().isdigit() else None
 	if value is None:
 		return NOT_RECORDED
 	for label, low, high in bands:
