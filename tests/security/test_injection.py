@@ -148,6 +148,7 @@ def test_whitelisted_arguments_take_no_sql(sessions, payload):
 		coach.method(
 			"mehrwert_quartier.qs_wirtschaft.cross_selling.get_suggestions", doctype="Lead", name=payload
 		),
+		coach.method("mehrwert_quartier.qs_wirtschaft.business_search.search_businesses", txt=payload),
 		counsellor.method(
 			"mehrwert_quartier.qs_arbeit.duplicates.find_duplicates", first_name=payload, last_name=payload
 		),

@@ -221,3 +221,9 @@ mq_demo_generators += ["mehrwert_quartier.demo.import_profiles.make_import_profi
 
 # Role workspaces (issue 15, setup/workspaces.py): a user given an app role lands on the role's workspace
 doc_events.setdefault("User", {})["validate"] = "mehrwert_quartier.setup.workspaces.user_default_workspace"
+
+# Issue 15, the rest (docs/desk.md): Kanban cards of opportunities show type, area and coach (the list query
+# fetches the board's card fields); the daily digest of overdue follow-ups in the bell (reminders.py)
+doctype_list_js = {"Opportunity": "public/js/opportunity_list.js"}
+scheduler_events["daily"].append("mehrwert_quartier.reminders.daily_digest")
+mq_demo_generators.append("mehrwert_quartier.reminders.demo_digest")
