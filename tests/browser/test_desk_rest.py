@@ -86,3 +86,33 @@ def test_a_new_programme_event_gets_a_readable_name(page, base_url):
 		},
 	)
 	assert re.fullmatch(r"VA-\d{4}-\d{5}", event["name"]), event["name"]
+
+
+FAILING_CALLS = [
+	# an unexpected server error (HTTP 500): an unknown column in a list query
+	(
+		"frappe.desk.reportview.get",
+		{"doctype": "Lead", "fields": '["name"]', "order_by": "no_such_column desc"},
+	),
+	# an argument of the wrong type (FrappeTypeError, HTTP 417), raised without a message
+	("mehrwert_quartier.qs_wirtschaft.business_search.search_businesses", {"limit": "viele"}),
+]
+TRACEBACK = re.compile(r"Traceback|File \"|\n\s+at |Error: .*\n")
+
+
+def test_a_server_error_shows_a_clear_message_and_no_traceback(page, base_url):
+	desk(page, base_url, COACH)
+	page.errors.clear()
+	for method, args in FAILING_CALLS:
+		page.evaluate(
+			"([method, args]) => new Promise((done) => frappe.call({method, args, always: () => done()}))",
+			[method, args],
+		)
+		dialog = page.locator(".modal.show .modal-body").last
+		expect(dialog).to_contain_text("Der Server konnte diese Anfrage nicht ausführen")
+		assert dialog.inner_text().count("Der Server konnte") == 1, dialog.inner_text()
+		page.wait_for_timeout(500)  # the dialog's fade-in
+		page.evaluate("() => frappe.hide_msgprint(true)")
+		expect(page.locator(".modal.show")).to_have_count(0)
+	assert not [e for e in page.errors if TRACEBACK.search(e)], page.errors
+	assert [e for e in page.errors if "Failed to load resource" not in e] == [], page.errors
