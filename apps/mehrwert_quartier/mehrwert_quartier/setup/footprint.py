@@ -19,7 +19,12 @@ def app_modules() -> list[str]:
 
 
 def app_footprint() -> dict[str, list[str]]:
-	"""Records of the app in the current site, by kind (empty lists after a clean uninstall)."""
+	"""Records of the app in the current site, by kind (empty lists after a clean uninstall), each list
+	sorted: a migrate that touches a role or workspace changes the order ``frappe.get_all`` answers in."""
+	return {kind: sorted(names) for kind, names in _footprint().items()}
+
+
+def _footprint() -> dict[str, list[str]]:
 	modules = app_modules()
 	fields = get_app_custom_fields()
 	custom_fields = [
