@@ -155,6 +155,7 @@ def test_whitelisted_arguments_take_no_sql(sessions, payload):
 				{"from_date": "2026-01-01", "to_date": "2026-12-31", "programme_area": payload}
 			),
 		),
+		coach.method("mehrwert_quartier.qs_wirtschaft.business_search.search_businesses", txt=payload),
 		counsellor.method(
 			"mehrwert_quartier.qs_arbeit.duplicates.find_duplicates", first_name=payload, last_name=payload
 		),

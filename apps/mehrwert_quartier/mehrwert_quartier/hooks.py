@@ -246,3 +246,8 @@ for _doctype in ("Lead", "Prospect", "Customer"):  # after the headcount check, 
 doctype_list_js = {doctype: "public/js/business_map_list.js" for doctype in ("Lead", "Prospect", "Customer")}
 boot_session = "mehrwert_quartier.maps.boot_session"
 mq_demo_generators.append("mehrwert_quartier.demo.maps.set_locations")
+# Issue 15, the rest (docs/desk.md): Kanban cards of opportunities show type, area and coach (the list query
+# fetches the board's card fields); the daily digest of overdue follow-ups in the bell (reminders.py)
+doctype_list_js["Opportunity"] = "public/js/opportunity_list.js"
+scheduler_events["daily"].append("mehrwert_quartier.reminders.daily_digest")
+mq_demo_generators.append("mehrwert_quartier.reminders.demo_digest")

@@ -3,6 +3,8 @@ the default cross-selling rules, the workflow of Settlement Request and the Kanb
 by sales stage. Uninstall removes the workflow and the board; the rules go with their DocType.
 """
 
+import json
+
 import frappe
 
 from mehrwert_quartier.qs_wirtschaft.crm_fields import RESTRICTED_ROLES, WZ_SECTIONS
@@ -43,6 +45,9 @@ SETTLEMENT_WORKFLOW = WorkflowSpec(
 )
 
 KANBAN_BOARD = "Opportunities by Sales Stage"
+# what a card shows besides the deal's title: type, programme area, coach (Frappe v15 shows the board's
+# "fields"; public/js/opportunity_list.js has the list query fetch them)
+KANBAN_CARD_FIELDS = ["opportunity_type", "mq_programme_area", "opportunity_owner"]
 
 
 def after_migrate() -> None:
@@ -73,6 +78,7 @@ def create_kanban_board() -> None:
 	from mehrwert_quartier.qs_wirtschaft.setup import SALES_STAGES
 
 	if frappe.db.exists("Kanban Board", KANBAN_BOARD):
+		set_card_fields()
 		return
 	colours = ["Gray", "Blue", "Cyan", "Orange", "Green"]
 	frappe.get_doc(
@@ -83,9 +89,17 @@ def create_kanban_board() -> None:
 			"field_name": "sales_stage",
 			"private": 0,
 			"show_labels": 1,
+			"fields": json.dumps(KANBAN_CARD_FIELDS),
 			"columns": [
 				{"column_name": stage, "status": "Active", "indicator": colour}
 				for stage, colour in zip(SALES_STAGES, colours, strict=True)
 			],
 		}
 	).insert(ignore_permissions=True)
+
+
+def set_card_fields() -> None:
+	"""A board made before the cards had fields gets them; fields chosen by staff (Kanban settings) stay."""
+	if json.loads(frappe.db.get_value("Kanban Board", KANBAN_BOARD, "fields") or "[]"):
+		return
+	frappe.db.set_value("Kanban Board", KANBAN_BOARD, "fields", json.dumps(KANBAN_CARD_FIELDS))

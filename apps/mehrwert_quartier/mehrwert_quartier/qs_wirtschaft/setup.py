@@ -10,7 +10,7 @@ from frappe import _
 from frappe.custom.doctype.property_setter.property_setter import make_property_setter
 from frappe.permissions import reset_perms, setup_custom_perms
 
-from mehrwert_quartier.qs_wirtschaft import b2b_setup
+from mehrwert_quartier.qs_wirtschaft import b2b_setup, opportunity_form
 from mehrwert_quartier.qs_wirtschaft.crm_fields import CRM_DOCTYPES, RESTRICTED_PERMLEVEL, RESTRICTED_ROLES
 from mehrwert_quartier.setup.workflows import WorkflowSpec, delete_workflow, ensure_workflow
 
@@ -93,9 +93,11 @@ def after_migrate() -> None:
 	create_crm_records()
 	ensure_workflow(CASE_WORKFLOW)
 	b2b_setup.after_migrate()
+	opportunity_form.hide_sales_fields()
 
 
 def before_uninstall() -> None:
+	opportunity_form.show_sales_fields()
 	b2b_setup.before_uninstall()
 	delete_workflow(CASE_WORKFLOW)
 	remove_crm_permissions()

@@ -7,6 +7,7 @@ from mehrwert_quartier.programme_events.setup import EVENT_WORKFLOW
 from mehrwert_quartier.qs_arbeit.setup import COACHING_PLAN_WORKFLOW
 from mehrwert_quartier.qs_wirtschaft.b2b_setup import KANBAN_BOARD, SETTLEMENT_WORKFLOW
 from mehrwert_quartier.qs_wirtschaft.crm_fields import CRM_DOCTYPES
+from mehrwert_quartier.qs_wirtschaft.opportunity_form import HIDDEN_FIELDS, setter_name
 from mehrwert_quartier.qs_wirtschaft.setup import APP_SETTERS, CASE_WORKFLOW, DEFAULT_TYPE_SETTER
 from mehrwert_quartier.setup.custom_fields import get_app_custom_fields
 from mehrwert_quartier.setup.roles import ROLES
@@ -18,7 +19,12 @@ def app_modules() -> list[str]:
 
 
 def app_footprint() -> dict[str, list[str]]:
-	"""Records of the app in the current site, by kind (empty lists after a clean uninstall)."""
+	"""Records of the app in the current site, by kind (empty lists after a clean uninstall), each list
+	sorted: a migrate that touches a role or workspace changes the order ``frappe.get_all`` answers in."""
+	return {kind: sorted(names) for kind, names in _footprint().items()}
+
+
+def _footprint() -> dict[str, list[str]]:
 	modules = app_modules()
 	fields = get_app_custom_fields()
 	custom_fields = [
@@ -56,7 +62,10 @@ def app_footprint() -> dict[str, list[str]]:
 			pluck="name",
 		),
 		"property_setters": frappe.get_all("Property Setter", filters=DEFAULT_TYPE_SETTER, pluck="name")
-		+ frappe.get_all("Property Setter", filters=APP_SETTERS, pluck="name"),
+		+ frappe.get_all("Property Setter", filters=APP_SETTERS, pluck="name")
+		+ frappe.get_all(
+			"Property Setter", filters={"name": ("in", [setter_name(f) for f in HIDDEN_FIELDS])}, pluck="name"
+		),
 		"kanban_boards": frappe.get_all("Kanban Board", filters={"name": KANBAN_BOARD}, pluck="name"),
 		"custom_docperms": custom_docperms(),
 		"custom_html_blocks": frappe.get_all(

@@ -57,3 +57,59 @@ mehrwert_quartier.translate_timeline = function (frm) {
 mehrwert_quartier.TIMELINE_DOCTYPES.forEach((doctype) =>
 	frappe.ui.form.on(doctype, { timeline_refresh: mehrwert_quartier.translate_timeline })
 );
+
+// Links to "Translate Link Fields" DocTypes (Opportunity Type, Sales Stage) show their German name also to
+// users who may not open those records: Frappe translates a link only where it renders it as a link, so a
+// business coach's Kanban card read "Recruiting Support". Where a record has its own title, that stays.
+const frappe_get_link_title = frappe.utils.get_link_title;
+frappe.utils.get_link_title = function (doctype, name) {
+	const title = frappe_get_link_title.call(this, doctype, name);
+	if (title || !name || !(frappe.boot?.translated_doctypes || []).includes(doctype)) return title;
+	const german = __(name);
+	return german !== name ? german : title;
+};
+
+// Server errors in production (developer mode off, no tracebacks for users: docs/security.md) reached the
+// user as nothing at all: an unexpected error (HTTP 500) or a refused argument type (FrappeTypeError, 417)
+// carries no message, and Frappe's error dialog opens only with a traceback. Such a response now opens a
+// clear message; an error body that is not JSON (a proxy's page) no longer ends in a script error in the
+// console. Errors with their own message, handler or dialog (permission, not found, session) are left as
+// Frappe shows them.
+mehrwert_quartier.OWN_ERROR_DIALOGS = [
+	"PermissionError", "DoesNotExistError", "SessionExpired", "AuthenticationError", "CSRFTokenError",
+	"SessionStopped", "QueryTimeoutError", "QueryDeadlockError", "TooManyRequestsError",
+];
+mehrwert_quartier.show_server_error = function (exc_type) {
+	frappe.msgprint({
+		title: __("The action could not be completed"),
+		indicator: "red",
+		message: __(
+			"The server could not carry out this request ({0}). Please try again; if the error stays, tell the programme's system administration the time and what you did.",
+			[frappe.utils.escape_html(exc_type || __("Server Error"))]
+		),
+	});
+};
+const frappe_report_error = frappe.request.report_error;
+frappe.request.report_error = function (xhr, request_opts) {
+	let data = null;
+	try {
+		data = JSON.parse(xhr.responseText);
+	} catch (e) {
+		// not JSON: Frappe's dialog would fail on it; the message below is shown instead
+	}
+	if (data && data.exc) return frappe_report_error.call(this, xhr, request_opts);
+	if (!data) mehrwert_quartier.show_server_error();
+};
+const frappe_cleanup = frappe.request.cleanup;
+frappe.request.cleanup = function (opts, r) {
+	const result = frappe_cleanup.call(this, opts, r);
+	const silent_error =
+		r && r.exc_type && !r.exc && !r._server_messages && !r._error_message && !(opts && opts.silent);
+	const handled =
+		silent_error &&
+		(mehrwert_quartier.OWN_ERROR_DIALOGS.includes(r.exc_type) ||
+			(frappe.request.error_handlers[r.exc_type] || []).length ||
+			(opts.error_handlers && opts.error_handlers[r.exc_type]));
+	if (silent_error && !handled) mehrwert_quartier.show_server_error(r.exc_type);
+	return result;
+};
