@@ -60,9 +60,11 @@ benchmark: setup
 
 lint:
 	@cd apps/mehrwert_quartier && ../../env/bin/ruff check . && ../../env/bin/ruff format --check .
+	@env/bin/ruff check --config apps/mehrwert_quartier/pyproject.toml tests && env/bin/ruff format --check --config apps/mehrwert_quartier/pyproject.toml tests
 
 format:
 	@cd apps/mehrwert_quartier && ../../env/bin/ruff check --fix . && ../../env/bin/ruff format .
+	@env/bin/ruff check --fix --config apps/mehrwert_quartier/pyproject.toml tests && env/bin/ruff format --config apps/mehrwert_quartier/pyproject.toml tests
 
 clean-test-site:
 	@scripts/site.sh drop "$${MQ_TEST_SITE:-test.mehrwert.localhost}"

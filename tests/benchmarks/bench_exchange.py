@@ -80,7 +80,9 @@ def partner_workbook(count: int) -> bytes:
 	sheet.append(PARTNER_HEADERS)
 	for first, last, born, gender, email, phone, street, postcode, city in participant_rows(count):
 		letter = GENDER_LETTER.get(gender, gender)
-		sheet.append([last, first, born.strftime("%d.%m.%Y"), letter, email, phone, street, int(postcode), city])
+		sheet.append(
+			[last, first, born.strftime("%d.%m.%Y"), letter, email, phone, street, int(postcode), city]
+		)
 	sheet.append(["Summe", count])
 	buffer = io.BytesIO()
 	book.save(buffer)

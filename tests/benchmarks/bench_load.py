@@ -14,27 +14,27 @@ from gevent import monkey
 
 monkey.patch_all()
 
-import base64  # noqa: E402
-import datetime  # noqa: E402
-import html  # noqa: E402
-import itertools  # noqa: E402
-import json  # noqa: E402
-import os  # noqa: E402
-import random  # noqa: E402
-import re  # noqa: E402
-import subprocess  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
+import base64
+import datetime
+import html
+import itertools
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
 
-import gevent  # noqa: E402
-import requests  # noqa: E402
-from locust import HttpUser, between, task  # noqa: E402
-from locust.env import Environment  # noqa: E402
+import gevent
+import requests
+from locust import HttpUser, between, task
+from locust.env import Environment
 
 BENCH_ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(BENCH_ROOT / "apps" / "mehrwert_quartier"))
-from mehrwert_quartier.security.otp import DEMO_OTP_SECRETS, totp  # noqa: E402
+from mehrwert_quartier.security.otp import DEMO_OTP_SECRETS, totp
 
 SITE = os.environ.get("MQ_LOAD_SITE") or os.environ.get("MQ_BENCH_SITE", "bench.mehrwert.localhost")
 PORT = os.environ.get("MQ_LOAD_PORT", "8012")

@@ -73,7 +73,9 @@ def create_from_lead(page, target: str, dialog: bool = False):
 def save_and_expect_saved(page, route: str) -> str:
 	page.wait_for_url(re.compile(rf"/app/{route}/new"))
 	doctype = route.title()
-	page.wait_for_function(f"() => window.cur_frm && cur_frm.doctype === '{doctype}' && cur_frm.doc.__islocal")
+	page.wait_for_function(
+		f"() => window.cur_frm && cur_frm.doctype === '{doctype}' && cur_frm.doc.__islocal"
+	)
 	page.locator(".layout-main-section:visible input:visible").first.click()
 	page.keyboard.press("Control+s")
 	page.wait_for_url(re.compile(rf"/app/{route}/(?!new)[^/?]+$"), timeout=30000)
@@ -98,7 +100,9 @@ def test_business_coach_converts_a_lead_with_erpnexts_buttons(page, base_url):
 	lead = open_new_lead(page, base_url)
 	create_from_lead(page, "Kunde")
 	customer = save_and_expect_saved(page, "customer")
-	record = page.evaluate("""(name) => frappe.xcall("frappe.client.get", {doctype: "Customer", name})""", customer)
+	record = page.evaluate(
+		"""(name) => frappe.xcall("frappe.client.get", {doctype: "Customer", name})""", customer
+	)
 	assert (record["lead_name"], record["mq_programme_area"]) == (lead, "Grünau")
 	assert failed == []
 	assert page_errors(page) == []

@@ -9,8 +9,6 @@ from pathlib import Path
 
 import requests
 from conftest import DEMO_PASSWORD
-from openpyxl import Workbook, load_workbook
-
 from mehrwert_quartier.partner_exchange.cli import Client, ClientError, main
 from mehrwert_quartier.partner_exchange.messages import MESSAGES
 from mehrwert_quartier.partner_exchange.testdata import (
@@ -19,6 +17,7 @@ from mehrwert_quartier.partner_exchange.testdata import (
 	zip_bomb,
 )
 from mehrwert_quartier.security.otp import totp
+from openpyxl import Workbook, load_workbook
 
 STAFF = "projektleitung@mehrwert.example"
 ROWS = 1500  # below the background threshold (2,000 rows): the import runs inside the upload request

@@ -68,7 +68,9 @@ def test_a_worker_killed_mid_way_leaves_a_batch_that_resumes_without_duplicates(
 	run_queued_jobs()
 	assert status(staff, batch["name"])["status"] == "Validated"
 
-	assert staff.call("post", f"{PORTAL}.import_batch", json={"batch": batch["name"]}).json()["message"]["queued"]
+	assert staff.call("post", f"{PORTAL}.import_batch", json={"batch": batch["name"]}).json()["message"][
+		"queued"
+	]
 	running = worker(burst=False)
 	deadline = time.monotonic() + 120
 	while count(staff, last_name) == 0 and time.monotonic() < deadline:

@@ -9,10 +9,9 @@ from urllib.parse import quote, urlparse
 
 import pytest
 from conftest import guide_shot, login
+from mehrwert_quartier.rules.geo import AREA_BOUNDS, LEIPZIG
 from playwright.sync_api import expect
 from test_role_desk import NOISE
-
-from mehrwert_quartier.rules.geo import AREA_BOUNDS, LEIPZIG
 
 COACH = "coaching@mehrwert.example"
 PROJECT_LEAD = "projektleitung@mehrwert.example"

@@ -19,7 +19,9 @@ def test_partner_sees_the_portal_of_their_organisation(page, base_url):
 
 def test_dry_run_of_a_bad_workbook_reports_errors_and_offers_no_import(page, base_url, tmp_path: Path):
 	sheet = tmp_path / "anwesenheit.csv"
-	sheet.write_text("Veranstaltung;Teilnehmende/r;Status\ngibt-es-nicht;TN-99999;Teilgenommen\n", encoding="utf-8")
+	sheet.write_text(
+		"Veranstaltung;Teilnehmende/r;Status\ngibt-es-nicht;TN-99999;Teilgenommen\n", encoding="utf-8"
+	)
 	login(page, base_url, PARTNER)
 	page.wait_for_load_state("networkidle")
 	page.goto(f"{base_url}/partner")

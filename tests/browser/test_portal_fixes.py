@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 from conftest import login
-from playwright.sync_api import expect
-
 from mehrwert_quartier.partner_exchange.testdata import legacy_xls, xlsx, zip_with
+from playwright.sync_api import expect
 
 PARTNER = "jobcenter@partner.example"
 UPLOAD = "Hochladen und prüfen (Probelauf)"
@@ -63,7 +62,9 @@ def test_the_portal_says_why_a_file_was_refused(page, base_url, tmp_path, filena
 
 def test_a_dry_run_with_bad_rows_links_its_error_report(page, base_url, tmp_path):
 	sheet = tmp_path / "anwesenheit.csv"
-	sheet.write_text("Veranstaltung;Teilnehmende/r;Status\ngibt-es-nicht;TN-99999;Teilgenommen\n", encoding="utf-8")
+	sheet.write_text(
+		"Veranstaltung;Teilnehmende/r;Status\ngibt-es-nicht;TN-99999;Teilgenommen\n", encoding="utf-8"
+	)
 	portal(page, base_url)
 	dry_run(page, sheet)
 	link = page.locator("#mq-result a", has_text="Fehlerbericht")

@@ -12,10 +12,9 @@ import re
 
 import pytest
 from conftest import login
+from mehrwert_quartier.security.promises import PROMISES, ROLES, allowed
 from openpyxl import Workbook
 from playwright.sync_api import expect
-
-from mehrwert_quartier.security.promises import PROMISES, ROLES, allowed
 
 STAFF = [r for r in ROLES if r not in ("Guest", "Programme Partner")]
 

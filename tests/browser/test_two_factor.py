@@ -3,9 +3,8 @@
 import re
 
 from conftest import DEMO_PASSWORD
-from playwright.sync_api import expect
-
 from mehrwert_quartier.security.otp import totp
+from playwright.sync_api import expect
 
 COUNSELLOR = "beratung@mehrwert.example"
 

@@ -14,9 +14,15 @@ def bench(*args: str, timeout: int = 900) -> str:
 	cli = os.environ.get("MQ_BENCH_CLI") or str(Path.home() / ".cache/mehrwert-quartier/bin/bench")
 	result = subprocess.run(
 		[cli, "--site", os.environ["MQ_TEST_SITE"], *args],
-		cwd=BENCH_ROOT, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL,
+		cwd=BENCH_ROOT,
+		capture_output=True,
+		text=True,
+		timeout=timeout,
+		stdin=subprocess.DEVNULL,
 	)
-	assert result.returncode == 0, f"bench {' '.join(args)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+	assert result.returncode == 0, (
+		f"bench {' '.join(args)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+	)
 	return result.stdout
 
 

@@ -8,9 +8,8 @@ Runs on a private MariaDB and Redis (private_services.py): the machine's MariaDB
 import uuid
 
 from conftest import participants
-from private_services import wait_for
-
 from mehrwert_quartier.partner_exchange.messages import bilingual
+from private_services import wait_for
 
 ROWS = 2500  # a background import (above runner.BACKGROUND_ROWS) of five chunks of 500 rows
 

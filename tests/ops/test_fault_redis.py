@@ -14,9 +14,8 @@ import uuid
 
 import redis
 from conftest import participants
-from private_services import REDIS_PORT, wait_for
-
 from mehrwert_quartier.partner_exchange.messages import bilingual
+from private_services import REDIS_PORT, wait_for
 
 ROWS = 2500  # a background import (above runner.BACKGROUND_ROWS) of five chunks of 500 rows
 

@@ -18,7 +18,9 @@ def test_a_user_of_one_site_sees_nothing_of_the_other(site, restored, server, tm
 	assert count_participants(there, last_name) == 0
 	# the session of one site is nobody on the other
 	sid = here.session.cookies.get("sid")
-	who = requests.get(f"{other_url}/api/method/frappe.auth.get_logged_user", cookies={"sid": sid}, timeout=30)
+	who = requests.get(
+		f"{other_url}/api/method/frappe.auth.get_logged_user", cookies={"sid": sid}, timeout=30
+	)
 	assert who.status_code in (401, 403), who.text[:300]
 	listed = requests.get(f"{other_url}/api/resource/Participant", cookies={"sid": sid}, timeout=30)
 	assert listed.status_code in (401, 403), listed.text[:300]

@@ -4,7 +4,6 @@ import os
 
 import pytest
 import requests
-
 from mehrwert_quartier.security.otp import DEMO_OTP_SECRETS, totp
 from mehrwert_quartier.security.promises import ROLES
 

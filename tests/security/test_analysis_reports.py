@@ -5,9 +5,8 @@ import json
 
 import pytest
 from conftest import message, refused
-from openpyxl import load_workbook
-
 from mehrwert_quartier.security.promises import ROLES
+from openpyxl import load_workbook
 
 REPORTS = ["Area Profile", "New-Work Target Groups", "Training Needs Analysis"]
 READERS = ("Business Coach", "Project Lead")

@@ -11,9 +11,8 @@ import json
 
 import pytest
 from conftest import message, refused
-from samples import sample_names
-
 from mehrwert_quartier.security.promises import OWN_ONLY, cells
+from samples import sample_names
 
 RECORD_ACTIONS = {"read", "write", "delete", "print"}
 

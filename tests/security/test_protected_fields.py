@@ -10,9 +10,8 @@ import json
 
 import pytest
 from conftest import message, refused
-from samples import first
-
 from mehrwert_quartier.security.promises import PROMISES, PROTECTED_FIELDS, ROLES
+from samples import first
 
 NOWHERE = "zz-no-such-value-9c1e"
 

@@ -5,9 +5,8 @@ import json
 
 import pytest
 from conftest import message, refused
-from samples import RESTRICTED_CASE, first
-
 from mehrwert_quartier.security.promises import ROLES
+from samples import RESTRICTED_CASE, first
 
 CASE = "Enterprise Support Case"
 CASE_OUTSIDERS = [r for r in ROLES if r not in ("Business Coach", "Project Lead")]

@@ -9,9 +9,8 @@ import json
 
 import pytest
 from conftest import message, refused
-from samples import sample_names
-
 from mehrwert_quartier.security.promises import ROLES
+from samples import sample_names
 
 DPO = "Data Protection Officer"
 OUTSIDERS = [r for r in ROLES if r != DPO]
