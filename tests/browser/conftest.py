@@ -1,6 +1,8 @@
 """Browser layer: Playwright for Python driving Debian's chromium (never a downloaded browser)."""
 
 import os
+import re
+import secrets
 import shutil
 from pathlib import Path
 
@@ -56,6 +58,31 @@ def login(page, base_url: str, user: str, password: str = DEMO_PASSWORD) -> None
 
 
 RESULTS = Path(os.environ.get("MQ_RESULTS_DIR") or Path(__file__).resolve().parents[2] / ".test-results")
+
+
+def desk(page, base_url: str, user: str = "beratung@mehrwert.example") -> None:
+	"""Log in and wait until the desk's client is ready and idle."""
+	login(page, base_url, user)
+	page.wait_for_url(re.compile(r"/app"))
+	page.wait_for_function("() => window.frappe && frappe.boot && frappe.xcall")
+	page.wait_for_load_state("networkidle")
+
+
+def insert(page, doc: dict) -> dict:
+	"""Test data through the desk's own client (the logged-in user's permissions)."""
+	return page.evaluate("(doc) => frappe.xcall('frappe.client.insert', {doc})", doc)
+
+
+def new_participant(page, first_name: str = "Probe", **values) -> dict:
+	"""A participant in Leipziger Osten with a unique last name."""
+	doc = {
+		"doctype": "Participant",
+		"first_name": first_name,
+		"last_name": f"Testperson{secrets.token_hex(3)}",
+		"postcode": "04315",
+		"address_line": "Eisenbahnstraße 1",
+	}
+	return insert(page, {**doc, **values})
 
 
 def guide_shot(page, name: str) -> None:

@@ -5,36 +5,11 @@ import re
 import secrets
 from datetime import date, timedelta
 
-from conftest import login
+from conftest import desk, insert, login, new_participant
 from playwright.sync_api import expect
 
 COUNSELLOR = "beratung@mehrwert.example"
 PARTNER = "jobcenter@partner.example"
-
-
-def desk(page, base_url, user=COUNSELLOR):
-	login(page, base_url, user)
-	page.wait_for_url(re.compile(r"/app"))
-	page.wait_for_function("() => window.frappe && frappe.boot && frappe.xcall")
-
-
-def insert(page, doc: dict) -> dict:
-	"""Test data through the desk's own client (the logged-in user's permissions)."""
-	return page.evaluate("(doc) => frappe.xcall('frappe.client.insert', {doc})", doc)
-
-
-def new_participant(page, **values) -> dict:
-	return insert(
-		page,
-		{
-			"doctype": "Participant",
-			"first_name": "Probe",
-			"last_name": f"Testperson{secrets.token_hex(3)}",
-			"postcode": "04315",
-			"address_line": "Eisenbahnstraße 1",
-			**values,
-		},
-	)
 
 
 def test_a_partner_lands_on_the_partner_portal(page, base_url):

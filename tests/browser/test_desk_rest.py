@@ -6,18 +6,11 @@ import re
 import secrets
 from datetime import datetime, timedelta
 
-from conftest import login
+from conftest import desk, login
 from playwright.sync_api import expect
 
 COUNSELLOR = "beratung@mehrwert.example"
 COACH = "coaching@mehrwert.example"
-
-
-def desk(page, base_url, user):
-	login(page, base_url, user)
-	page.wait_for_url(re.compile(r"/app"))
-	page.wait_for_function("() => window.frappe && frappe.boot && frappe.xcall")
-	page.wait_for_load_state("networkidle")
 
 
 def test_the_counsellor_finds_the_digest_of_overdue_follow_ups_in_the_bell(page, base_url):

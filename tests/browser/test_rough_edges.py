@@ -6,36 +6,11 @@ import re
 import secrets
 from datetime import date, datetime, timedelta
 
-from conftest import login
+from conftest import desk, insert, login, new_participant
 from playwright.sync_api import expect
 
 COUNSELLOR = "beratung@mehrwert.example"
 COACH = "coaching@mehrwert.example"
-
-
-def desk(page, base_url, user=COUNSELLOR):
-	login(page, base_url, user)
-	page.wait_for_url(re.compile(r"/app"))
-	page.wait_for_function("() => window.frappe && frappe.boot && frappe.xcall")
-	page.wait_for_load_state("networkidle")
-
-
-def insert(page, doc: dict) -> dict:
-	return page.evaluate("(doc) => frappe.xcall('frappe.client.insert', {doc})", doc)
-
-
-def new_participant(page, **values) -> dict:
-	return insert(
-		page,
-		{
-			"doctype": "Participant",
-			"first_name": "Kante",
-			"last_name": f"Rau{secrets.token_hex(3)}",
-			"postcode": "04315",
-			"address_line": "Eisenbahnstraße 2",
-			**values,
-		},
-	)
 
 
 def first(page, doctype: str, filters: dict | None = None, fields=("name",)) -> dict:
