@@ -92,6 +92,8 @@ class TestDailyDigest(FrappeTestCase):
 				"no_smtp_authentication": 1,
 			}
 		).insert(ignore_permissions=True)
+		# Frappe caches the outgoing account per process (frappe.local): another test may have left one there
+		frappe.local.outgoing_email_account = {}
 		self.addCleanup(lambda: setattr(frappe.local, "outgoing_email_account", {}))
 		self.addCleanup(frappe.delete_doc, "Email Account", account.name, force=True)
 		user = make_user("Counsellor")
