@@ -102,7 +102,7 @@ def queue_email(user: str, subject: str, todos: list[dict], link: str, lang: str
 	"""The digest as an e-mail, queued (Email Queue) when the site has an outgoing e-mail account and the
 	user has e-mail notifications on; the bell entry is there either way."""
 	email = frappe.db.get_value("User", user, "email")
-	if not email or not is_email_notifications_enabled(user) or not EmailAccount.find_outgoing():
+	if not email or not is_email_notifications_enabled(user) or not sends_email():
 		return
 	rows = "".join(
 		f"<li>{escape_html(formatdate(t.date))}: {escape_html(strip_html(t.description or '')[:140])}</li>"
@@ -113,3 +113,10 @@ def queue_email(user: str, subject: str, todos: list[dict], link: str, lang: str
 	open_list = escape_html(_("Open the list of overdue ToDos", lang=lang))
 	message = f'<ul>{rows}</ul>{more_line}<p><a href="{escape_html(get_url(link))}">{open_list}</a></p>'
 	frappe.sendmail(recipients=[email], subject=subject, message=message, delayed=True)
+
+
+def sends_email() -> bool:
+	"""The site has a real outgoing account: with e-mails muted Frappe hands out a dummy without an address,
+	through which no e-mail can be queued."""
+	account = EmailAccount.find_outgoing()
+	return bool(account and account.get("email_id"))

@@ -80,6 +80,20 @@ class TestDailyDigest(FrappeTestCase):
 		self.assertEqual(digests(relaxed), [])
 		self.assertEqual(digests(gone), [])
 
+	def test_muted_emails_give_the_bell_entry_and_no_error(self):
+		"""With e-mails muted Frappe's outgoing account is a dummy without an address: no e-mail, no error."""
+		frappe.local.outgoing_email_account = {}
+		muted, frappe.flags.mute_emails = frappe.flags.mute_emails, True
+		self.addCleanup(setattr, frappe.flags, "mute_emails", muted)
+		self.addCleanup(lambda: setattr(frappe.local, "outgoing_email_account", {}))
+		logged = frappe.db.count("Error Log")
+		user = make_user("Counsellor")
+		make_todo(user, add_days(today(), -2))
+		reminders.daily_digest()
+		self.assertEqual(len(digests(user)), 1)
+		self.assertEqual(frappe.get_all("Email Queue Recipient", filters={"recipient": user}), [])
+		self.assertEqual(frappe.db.count("Error Log"), logged)
+
 	def test_an_email_digest_is_queued_where_the_site_sends_email(self):
 		account = frappe.get_doc(
 			{
