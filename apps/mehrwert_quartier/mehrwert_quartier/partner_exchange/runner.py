@@ -7,6 +7,8 @@ import time
 import frappe
 from frappe import _
 from frappe.utils import now_datetime
+from frappe.utils.background_jobs import get_job
+from rq.job import JobStatus
 
 from mehrwert_quartier.partner_exchange import partners, profiles
 from mehrwert_quartier.partner_exchange.engine import process
@@ -42,6 +44,7 @@ def start(batch, action: str, background_rows: int = BACKGROUND_ROWS) -> dict:
 		shown["confirmed"] = bool(batch.flags.mq_mapping_decided)
 		batch.mapping = json.dumps(shown, default=str, ensure_ascii=False)
 	if len(inspection.rows) > background_rows:
+		drop_dead_job(batch.name, action)
 		frappe.enqueue(
 			"mehrwert_quartier.partner_exchange.runner.run_job",
 			queue="long",
@@ -63,6 +66,19 @@ def start(batch, action: str, background_rows: int = BACKGROUND_ROWS) -> dict:
 
 def job_id(batch: str, action: str) -> str:
 	return f"mq-import-batch::{batch}::{action}"
+
+
+def drop_dead_job(batch: str, action: str) -> None:
+	"""A job whose worker died (killed, machine restarted) stays *started* in RQ until its timeout (hours); with
+	the batch's fixed job id, Frappe's deduplication would then refuse *Import* again. The batch's database
+	lock tells: a running job holds it, a dead one's went with its connection. The dead job is removed."""
+	job = get_job(job_id(batch, action))
+	if job and job.get_status() == JobStatus.STARTED and lock_is_free(batch):
+		job.delete()
+
+
+def lock_is_free(batch: str) -> bool:
+	return bool(frappe.db.sql("select is_free_lock(%s)", (lock_name(batch),))[0][0])
 
 
 def run_job(batch: str, action: str):
