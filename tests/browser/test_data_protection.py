@@ -26,6 +26,9 @@ def test_the_dpo_workspace_leads_to_requests_reports_and_settings(page, base_url
 		"Programmeinstellungen",
 	):
 		expect(page.locator(".shortcut-widget-box").filter(has_text=label).first).to_be_visible(timeout=15000)
+	page.wait_for_load_state("networkidle")
+	# the settings are a Single: its shortcut must not count records (get_count answered HTTP 500)
+	assert page.errors == [], page.errors
 	page.locator(".shortcut-widget-box").filter(
 		has_text="Verzeichnis von Verarbeitungstätigkeiten"
 	).first.click()
@@ -33,6 +36,17 @@ def test_the_dpo_workspace_leads_to_requests_reports_and_settings(page, base_url
 	expect(page.locator(".dt-scrollable").get_by_text("Besondere Kategorien (Art. 9)").first).to_be_visible(
 		timeout=15000
 	)
+
+
+def test_the_settings_shortcut_opens_the_one_record_without_counting(page, base_url):
+	"""Programme Settings is a Single: a shortcut that counted its records got HTTP 500 on every landing."""
+	logged_in(page, base_url)
+	page.goto(f"{base_url}/app/datenschutz")
+	page.wait_for_load_state("networkidle")
+	page.locator(".shortcut-widget-box").filter(has_text="Programmeinstellungen").first.click()
+	page.wait_for_url(re.compile(r"/app/programme-settings$"))
+	expect(page.locator(".page-title:visible").first).to_contain_text("Programmeinstellungen")
+	assert page.errors == [], page.errors
 
 
 def test_the_dpo_exports_everything_about_a_participant_and_the_reading_is_logged(page, base_url):

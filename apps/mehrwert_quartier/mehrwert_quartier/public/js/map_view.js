@@ -43,7 +43,7 @@ mehrwert_quartier.map.legend = function (legend) {
 		Object.assign(div.style, { background: "#ffffff", padding: "6px 10px", borderRadius: "6px", lineHeight: "1.6" });
 		const swatch = "display:inline-block;width:12px;height:12px;border-radius:50%;margin-right:6px;vertical-align:-1px";
 		const rows = legend.items
-			.map((item) => `<div><span class="mq-map-swatch" style="${swatch};background:${safe_colour(item.colour)}"></span>${
+			.map((item) => `<div><span class="mq-map-swatch" style="${swatch};background:${frappe.utils.escape_html(safe_colour(item.colour))}"></span>${
 				esc(item.label)}</div>`)
 			.join("");
 		div.innerHTML = `<div class="mq-map-legend-title"><b>${esc(legend.title)}</b></div>${rows}`;
@@ -93,7 +93,7 @@ if (frappe.views && frappe.views.MapView) {
 	MapView.setup_view = function () {
 		mehrwert_quartier.map.set_defaults();
 		this.map_id = frappe.dom.get_unique_id();
-		this.$result.html(`<div id="${this.map_id}" class="map-view-container"></div>`);
+		this.$result.html(`<div id="${frappe.utils.escape_html(this.map_id)}" class="map-view-container"></div>`);
 		L.Icon.Default.imagePath = frappe.utils.map_defaults.image_path;
 		this.map = L.map(this.map_id).setView(frappe.utils.map_defaults.center, frappe.utils.map_defaults.zoom);
 		mehrwert_quartier.map.add_tiles(this.map);
