@@ -18,6 +18,9 @@ function fill_from_vacancy(frm) {
 	const fields = ["employer_type", "employer", "employer_name", "employment_type", "start_date"];
 	frappe.db.get_value("Job Vacancy", frm.doc.vacancy, fields).then(({ message }) => {
 		if (!message) return;
+		// the employer is the vacancy's, checked there; counsellors may not read businesses (Customer, Prospect),
+		// so the desk's link check would answer with a permission message (the server checks it on save)
+		frm.fields_dict.employer.df.ignore_link_validation = 1;
 		const values = { employer_type: message.employer_type, employer: message.employer };
 		if (message.employer_name) values.employer_name = message.employer_name;
 		if (!frm.doc.placement_type && message.employment_type) values.placement_type = message.employment_type;
