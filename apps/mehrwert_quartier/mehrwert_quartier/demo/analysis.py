@@ -8,7 +8,7 @@ import random
 import frappe
 from frappe.utils import add_to_date
 
-from mehrwert_quartier.demo.qs_wirtschaft import BUSINESSES, COACH, GR, LO, demo_business
+from mehrwert_quartier.demo.qs_wirtschaft import BUSINESSES, COACH, GR, LO, demo_business, insert_unit
 from mehrwert_quartier.rules.analysis import INNOVATION_AREAS, INNOVATION_RATINGS, TRAINING_TOPICS
 
 POSTCODES = {LO: ["04315", "04317", "04318"], GR: ["04207", "04209", "04205"]}
@@ -145,21 +145,7 @@ def make_units() -> int:
 	for title, street, postcode, area, use, space, rent, status, since in UNITS:
 		if frappe.db.exists("Commercial Unit", {"unit_title": title}):
 			continue
-		frappe.get_doc(
-			{
-				"doctype": "Commercial Unit",
-				"unit_title": title,
-				"address_line": street,
-				"postcode": postcode,
-				"programme_area": area,
-				"use_type": use,
-				"floor_space": space,
-				"monthly_rent": rent,
-				"status": status,
-				"property_owner": "Leipziger Wohnungs- und Baugesellschaft",
-				"available_from": since,
-			}
-		).insert(ignore_permissions=True)
+		insert_unit(title, street, postcode, area, use, space, rent, status, "LWB", since)
 		created += 1
 	return created
 

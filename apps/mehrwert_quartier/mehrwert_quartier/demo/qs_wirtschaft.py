@@ -10,6 +10,7 @@ from erpnext import get_default_company
 
 from mehrwert_quartier.qs_wirtschaft.crm_fields import BUSINESS_TYPES, WZ_SECTIONS
 from mehrwert_quartier.qs_wirtschaft.setup import OPPORTUNITY_TYPES, SALES_STAGES
+from mehrwert_quartier.rules.analysis import NEED_TOPICS
 
 LO, GR = "Leipziger Osten", "Grünau"
 # name, area, business type, WZ section letter, languages
@@ -47,16 +48,6 @@ BUSINESSES = [
 ]
 KINDS = ["Lead", "Prospect", "Customer"]
 CASE_STATES = ["Contacted", "Needs Assessed", "In Support", "Completed", "Dormant"]
-TOPICS = [
-	"Information Needs",
-	"Business Management",
-	"HR and Recruiting",
-	"Training",
-	"Financing",
-	"Digitalisation",
-	"Premises",
-	"Succession",
-]
 COACH = "coaching@mehrwert.example"
 # the workflow states a case passes through to reach a status
 PATHS = {
@@ -132,7 +123,7 @@ def make_opportunity(kind: str, party: str, stage: str, opportunity_type: str) -
 
 
 def make_case(rng: random.Random, kind: str, party: str, values: dict, status: str) -> None:
-	topics = rng.sample(TOPICS, rng.randint(1, 3))
+	topics = rng.sample(NEED_TOPICS, rng.randint(1, 3))
 	case_type = (
 		"Entrepreneur receiving social transfers"
 		if values["mq_receives_social_transfers"]
@@ -203,25 +194,32 @@ def make_commercial_units(rng: random.Random) -> int:
 	for title, street, postcode, area, use, space, rent, status, owner in UNITS:
 		if frappe.db.exists("Commercial Unit", {"unit_title": title}):
 			continue
-		frappe.get_doc(
-			{
-				"doctype": "Commercial Unit",
-				"unit_title": title,
-				"address_line": street,
-				"postcode": postcode,
-				"programme_area": area,
-				"use_type": use,
-				"floor_space": space,
-				"monthly_rent": rent,
-				"status": status,
-				"property_owner": "Leipziger Wohnungs- und Baugesellschaft"
-				if owner == "LWB"
-				else "Privateigentümer/in",
-				"available_from": f"2027-{rng.randint(1, 6):02d}-01",
-			}
-		).insert(ignore_permissions=True)
+		insert_unit(
+			title, street, postcode, area, use, space, rent, status, owner, f"2027-{rng.randint(1, 6):02d}-01"
+		)
 		created += 1
 	return created
+
+
+def insert_unit(title, street, postcode, area, use, space, rent, status, owner, available_from) -> None:
+	"""A demo commercial unit; owner "LWB" is the municipal housing company, anything else a private owner."""
+	frappe.get_doc(
+		{
+			"doctype": "Commercial Unit",
+			"unit_title": title,
+			"address_line": street,
+			"postcode": postcode,
+			"programme_area": area,
+			"use_type": use,
+			"floor_space": space,
+			"monthly_rent": rent,
+			"status": status,
+			"property_owner": "Leipziger Wohnungs- und Baugesellschaft"
+			if owner == "LWB"
+			else "Privateigentümer/in",
+			"available_from": available_from,
+		}
+	).insert(ignore_permissions=True)
 
 
 # B2B relations between demo businesses, one per status: first, second, type, status

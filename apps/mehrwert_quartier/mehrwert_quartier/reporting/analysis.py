@@ -15,6 +15,7 @@ from frappe.query_builder import Case
 from frappe.query_builder.functions import Coalesce, Concat, Count, Date, Sum
 from frappe.utils import getdate
 
+from mehrwert_quartier.reporting.report.programme_activity.programme_activity import districts
 from mehrwert_quartier.rules.analysis import NOT_RECORDED, previous_period
 from mehrwert_quartier.validation import rule_check
 
@@ -40,16 +41,6 @@ def context(filters: dict | None) -> frappe._dict:
 	ctx.restrict = ctx.areas if filters.get("programme_area") else None
 	ctx.columns = ctx.areas if by == BY_AREA else postcodes(ctx.areas)
 	return ctx
-
-
-def districts(area: str | None) -> list[str]:
-	pa = frappe.qb.DocType("Programme Area")
-	query = frappe.qb.from_(pa).select(pa.name).where(pa.is_active == 1).where(pa.area_type == "District")
-	if area:
-		if not frappe.db.exists("Programme Area", area):
-			frappe.throw(_("Unknown programme area {0}").format(area))
-		query = query.where((pa.name == area) | (pa.part_of == area))
-	return [r[0] for r in query.orderby(pa.name).run()]
 
 
 def postcodes(areas: list[str]) -> list[str]:

@@ -43,7 +43,7 @@ mehrwert_quartier.map.legend = function (legend) {
 		Object.assign(div.style, { background: "#ffffff", padding: "6px 10px", borderRadius: "6px", lineHeight: "1.6" });
 		const swatch = "display:inline-block;width:12px;height:12px;border-radius:50%;margin-right:6px;vertical-align:-1px";
 		const rows = legend.items
-			.map((item) => `<div><span class="mq-map-swatch" style="${swatch};background:${frappe.utils.escape_html(safe_colour(item.colour))}"></span>${
+			.map((item) => `<div><span class="mq-map-swatch" style="${swatch};background:${esc(safe_colour(item.colour))}"></span>${
 				esc(item.label)}</div>`)
 			.join("");
 		div.innerHTML = `<div class="mq-map-legend-title"><b>${esc(legend.title)}</b></div>${rows}`;

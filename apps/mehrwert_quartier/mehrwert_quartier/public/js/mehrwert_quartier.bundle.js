@@ -7,6 +7,15 @@ import "./map_view.js";
 frappe.provide("mehrwert_quartier");
 
 // A number in the site's number format ("8,14", "1.250"): scores, floor space, rent.
+// the filters of the neighbourhood economy analysis reports: a period (default this year) and an area
+mehrwert_quartier.analysis_filters = () => [
+	{ fieldname: "from_date", label: __("From Date"), fieldtype: "Date", reqd: 1,
+		default: frappe.datetime.year_start() },
+	{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date", reqd: 1,
+		default: frappe.datetime.year_end() },
+	{ fieldname: "programme_area", label: __("Programme Area"), fieldtype: "Link", options: "Programme Area" },
+];
+
 mehrwert_quartier.format_number = function (value, precision) {
 	return format_number(value, null, precision);
 };

@@ -3,11 +3,7 @@
 
 frappe.query_reports["Area Profile"] = {
 	filters: [
-		{ fieldname: "from_date", label: __("From Date"), fieldtype: "Date", reqd: 1,
-			default: frappe.datetime.year_start() },
-		{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date", reqd: 1,
-			default: frappe.datetime.year_end() },
-		{ fieldname: "programme_area", label: __("Programme Area"), fieldtype: "Link", options: "Programme Area" },
+		...mehrwert_quartier.analysis_filters(),
 		{ fieldname: "columns_by", label: __("Columns"), fieldtype: "Select", default: "Programme Area",
 			options: [
 				{ value: "Programme Area", label: __("Programme Area") },

@@ -2,13 +2,7 @@
 // For license information, please see license.txt
 
 frappe.query_reports["Training Needs Analysis"] = {
-	filters: [
-		{ fieldname: "from_date", label: __("From Date"), fieldtype: "Date", reqd: 1,
-			default: frappe.datetime.year_start() },
-		{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date", reqd: 1,
-			default: frappe.datetime.year_end() },
-		{ fieldname: "programme_area", label: __("Programme Area"), fieldtype: "Link", options: "Programme Area" },
-	],
+	filters: mehrwert_quartier.analysis_filters(),
 	tree: true,
 	name_field: "id",
 	parent_field: "parent_id",
